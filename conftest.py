@@ -1,0 +1,72 @@
+"""Fixtures shared across apps: a site with a home page and sections, and the editorial staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Page, Site
+
+from congtin.core.models import JournalSettings
+from congtin.news.models import HomePage, SectionPage
+from congtin.news.tests.factories import HomePageFactory, SectionPageFactory
+from congtin.users import roles
+from congtin.users.models import User
+from congtin.users.services import editorial_roles_setup, user_assign_role
+from congtin.users.tests.factories import UserFactory
+
+
+@dataclass
+class SiteTree:
+    site: Site
+    home: HomePage
+    news: SectionPage
+    research: SectionPage
+
+
+@pytest.fixture
+def site_tree(db: None) -> SiteTree:
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.hostname = "testserver"
+    site.save()
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    settings = JournalSettings.for_site(site)
+    settings.journal_name = "Tạp chí Tổ chức nhà nước"
+    settings.governing_agency = "Bộ Nội vụ"
+    settings.licence_number = "123/GP-BTTTT"
+    settings.editor_in_chief = "Nguyễn Văn Bình"
+    settings.address = "Số 8 Tôn Thất Thuyết, Hà Nội"
+    settings.phone = "024 1234 5678"
+    settings.email = "toasoan@congtin.test"
+    settings.save()
+    news = SectionPageFactory(parent=home, title="Tin tức - Sự kiện", show_in_menus=True)
+    research = SectionPageFactory(parent=home, title="Nghiên cứu - Trao đổi", show_in_menus=True)
+    return SiteTree(site=site, home=home, news=news, research=research)
+
+
+@dataclass
+class Staff:
+    reporter: User
+    collaborator: User
+    editor: User
+    editor_in_chief: User
+
+
+@pytest.fixture
+def staff(site_tree: SiteTree) -> Staff:
+    editorial_roles_setup(root_page=site_tree.home)
+    people = {}
+    for role in (roles.REPORTER, roles.EDITOR, roles.EDITOR_IN_CHIEF):
+        user = UserFactory(username=role.key)
+        user_assign_role(user=user, role=role)
+        people[role.key] = user
+    collaborator = UserFactory(username="collaborator")
+    return Staff(
+        reporter=people["reporter"],
+        collaborator=collaborator,
+        editor=people["editor"],
+        editor_in_chief=people["editor_in_chief"],
+    )

@@ -1,0 +1,144 @@
+"""Reads of published news shared by pages, feeds and the API.
+
+Every function returns only what the public may see (live and without view restrictions) and
+applies the joins its callers need, so listings run a constant number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber, Substr
+from django.http import Http404
+from taggit.models import Tag
+from wagtail.models import PageLogEntry, Revision
+
+from congtin.core.queries import without_view_restrictions
+
+if TYPE_CHECKING:
+    from congtin.news.models import ArticlePage, HomePage, SectionPage
+    from congtin.users.models import User
+
+LATEST_PER_SECTION = 5
+TOP_STORIES = 5
+APPROVAL_ACTIONS = ("wagtail.publish", "wagtail.publish.schedule", "wagtail.workflow.approve")
+
+
+def _article_model() -> type[ArticlePage]:
+    from congtin.news.models import ArticlePage
+
+    return ArticlePage
+
+
+def articles_public() -> QuerySet[ArticlePage]:
+    """Published, unrestricted articles, newest first, without their bodies (listings never need them)."""
+    queryset = (
+        _article_model()
+        .objects.live()
+        .defer_streamfields()
+        .select_related("feed_image", "author")
+        .order_by("-first_published_at", "-pk")
+    )
+    return without_view_restrictions(queryset)
+
+
+def related_in_section(*, article: ArticlePage, limit: int = LATEST_PER_SECTION) -> QuerySet[ArticlePage]:
+    """The newest other articles of the article's own section ("Tin tức cùng chuyên mục")."""
+    parent_path = article.path[: -article.steplen]
+    return (
+        articles_public()
+        .filter(path__startswith=parent_path, depth=article.depth)
+        .exclude(pk=article.pk)[:limit]
+    )
+
+
+def section_articles(*, section: SectionPage) -> QuerySet[ArticlePage]:
+    """Every published article in the section and its sub-sections."""
+    return articles_public().descendant_of(section)
+
+
+def section_featured(*, section: SectionPage) -> ArticlePage | None:
+    featured_id = section.featured_article_id  # type: ignore[attr-defined]
+    if featured_id:
+        chosen = section_articles(section=section).filter(pk=featured_id).first()
+        if chosen is not None:
+            return chosen
+    return section_articles(section=section).first()
+
+
+def subsections(*, section: SectionPage) -> QuerySet[SectionPage]:
+    from congtin.news.models import SectionPage
+
+    return without_view_restrictions(SectionPage.objects.child_of(section).live()).order_by("path")
+
+
+def top_stories(*, home: HomePage, limit: int = TOP_STORIES) -> list[ArticlePage]:
+    """Articles marked as top stories; the newest articles fill the places left."""
+    chosen = list(articles_public().descendant_of(home).filter(is_top_story=True)[:limit])
+    if len(chosen) < limit:
+        chosen += list(
+            articles_public()
+            .descendant_of(home)
+            .exclude(pk__in=[a.pk for a in chosen])[: limit - len(chosen)]
+        )
+    return chosen
+
+
+def latest_by_section(*, home: HomePage, per_section: int = LATEST_PER_SECTION) -> list[dict[str, Any]]:
+    """Each top-level section with its newest articles (sub-sections included), in two queries."""
+    from congtin.news.models import SectionPage
+
+    sections = list(without_view_restrictions(SectionPage.objects.child_of(home).live()).order_by("path"))
+    if not sections:
+        return []
+    section_path_len = len(home.path) + home.steplen
+    ranked = (
+        articles_public()
+        .descendant_of(home)
+        .annotate(
+            section_path=Substr("path", 1, section_path_len),
+            rank=Window(
+                RowNumber(),
+                partition_by=[Substr("path", 1, section_path_len)],
+                order_by=[F("first_published_at").desc(), F("pk").desc()],
+            ),
+        )
+        .filter(rank__lte=per_section)
+    )
+    by_section: dict[str, list[ArticlePage]] = defaultdict(list)
+    for article in ranked:
+        by_section[article.section_path].append(article)  # type: ignore[attr-defined]
+    return [{"section": s, "articles": by_section.get(s.path, [])} for s in sections]
+
+
+def tag_by_slug(slug: str) -> Tag:
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        raise Http404
+    return tag
+
+
+def articles_tagged(*, home: HomePage, tag: Tag) -> QuerySet[ArticlePage]:
+    return articles_public().descendant_of(home).filter(tags=tag).distinct()
+
+
+def article_tags(article: ArticlePage) -> list[Tag]:
+    return list(article.tags.all())
+
+
+def publication_approver(revision: Revision) -> User | None:
+    """Who approved ``revision`` for publication, read from the audit log.
+
+    The editor-in-chief either approved the last workflow step (which publishes or schedules the
+    revision) or published it directly; scheduled publication later runs without a user, so the
+    approval is the latest of those log entries that names one.
+    """
+    entry = (
+        PageLogEntry.objects.filter(revision=revision, action__in=APPROVAL_ACTIONS, user__isnull=False)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.user if entry else None  # type: ignore[return-value]

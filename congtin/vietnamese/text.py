@@ -1,0 +1,75 @@
+"""Unicode helpers for matching Vietnamese text.
+
+Vietnamese reaches us in several byte-level shapes that a reader sees as the same
+word: precomposed (NFC) from most keyboards, decomposed (NFD) from macOS file names
+and some copy/paste paths, old-style vs new-style tone placement ("hòa" vs "hoà"),
+and the look-alike Icelandic eth "Ð" that legacy TCVN3/VNI converters emit in place
+of "Đ".  Search, highlighting and de-duplication must treat all of these as equal,
+which is what :func:`fold` is for.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["fold", "nfc"]
+
+# "đ"/"Đ" are letters in their own right, not "d" plus a mark, so Unicode
+# decomposition never reduces them to "d"; they need an explicit entry.  "Ð"
+# (U+00D0, and its lower case "ð") is included because converted legacy
+# documents use it where "Đ" was meant, and readers cannot tell them apart.
+_D_STROKE_FOLDS: dict[str, str] = {
+    "đ": "d",
+    "Đ": "d",
+    "Ð": "d",
+    "ð": "d",
+}
+
+
+def nfc(s: str) -> str:
+    """Return ``s`` in Unicode NFC.
+
+    Everything stored or compared in the project is NFC so that a title typed on
+    macOS (NFD) and the same title typed on Windows (NFC) are the same string.
+    """
+    return unicodedata.normalize("NFC", s)
+
+
+def _fold_char(char: str) -> str:
+    """Fold one NFC code point to exactly one code point.
+
+    Returning exactly one character is the whole contract: it is what lets a match
+    position in the folded text be used unchanged as a position in the NFC text.
+    """
+    folded = _D_STROKE_FOLDS.get(char)
+    if folded is not None:
+        return folded
+    decomposed = unicodedata.normalize("NFD", char)
+    base = decomposed[0]
+    # Only strip when the rest really are combining marks ("ệ" -> "e" + marks).
+    # Other decompositions (e.g. Hangul syllables into jamo) are not "a letter
+    # with accents", so the character is kept whole.  A stray combining mark that
+    # NFC could not attach to anything decomposes to itself and is also kept.
+    if len(decomposed) > 1 and all(unicodedata.combining(mark) for mark in decomposed[1:]):
+        char = base
+    lowered = char.lower()
+    # A few lower-case mappings grow the string (e.g. "İ" -> "i̇"); keeping the
+    # original character is better than breaking the one-to-one position mapping.
+    return lowered if len(lowered) == 1 else char
+
+
+def fold(s: str) -> str:
+    """Return a case- and accent-insensitive form of ``s`` for matching.
+
+    Lower-cases, removes Vietnamese tone and vowel marks (ă â → a, ê → e,
+    ô ơ → o, ư → u, all five tones) and maps đ/Đ/Ð to "d".  Other characters pass
+    through lower-cased.
+
+    The result has the same length as ``nfc(s)`` and character ``i`` of the result
+    comes from character ``i`` of ``nfc(s)``.  That is deliberate: search code can
+    find a match in the folded text and slice the *NFC* original at the same
+    offsets to highlight it.  Callers that need offsets must therefore work on
+    ``nfc(s)`` (the project stores NFC text, so usually that is ``s`` itself);
+    ``fold`` normalises internally, so decomposed input still folds correctly.
+    """
+    return "".join(_fold_char(char) for char in nfc(s))
