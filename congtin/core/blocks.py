@@ -30,9 +30,7 @@ class SanitisedRichTextBlock(blocks.RichTextBlock):
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tiêu đề"), max_length=255)
-    level = blocks.ChoiceBlock(
-        choices=[("h2", _("Cấp 2")), ("h3", _("Cấp 3"))], default="h2", label=_("Cấp")
-    )
+    level = blocks.ChoiceBlock(choices=[("h2", _("Cấp 2")), ("h3", _("Cấp 3"))], default="h2", label=_("Cấp"))
 
     class Meta:
         icon = "title"
@@ -101,6 +99,3 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     table = CaptionedTableBlock()
     document = AttachedDocumentBlock()
-
-    class Meta:
-        block_counts = {}

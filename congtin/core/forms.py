@@ -29,5 +29,6 @@ class VietnamesePageForm(WagtailAdminPageForm):
             return slugify(typed, max_length=255) or FALLBACK_SLUG
         base = slugify(self.cleaned_data.get("title") or "") or FALLBACK_SLUG
         return unique_slug(
-            base, taken=lambda candidate: not Page._slug_is_available(candidate, self.parent_page, self.instance)
+            base,
+            taken=lambda candidate: not Page._slug_is_available(candidate, self.parent_page, self.instance),
         )

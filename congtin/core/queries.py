@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
+
+_QuerySet = TypeVar("_QuerySet", bound=QuerySet[Any])
 
 
 def breadcrumbs(page: Page) -> QuerySet[Page]:
@@ -14,13 +16,13 @@ def breadcrumbs(page: Page) -> QuerySet[Page]:
     return Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
 
 
-def without_view_restrictions(queryset: QuerySet[Any]) -> QuerySet[Any]:
+def without_view_restrictions(queryset: _QuerySet) -> _QuerySet:
     """Pages that no view restriction covers (their own or an ancestor's), in the same query.
 
     Wagtail's ``.public()`` does the same but first runs a separate query for every restriction,
     once per listing; on a page with several listings that cost grows with the template.
     """
     covering = PageViewRestriction.objects.annotate(restricted_len=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("restricted_len"))
+        page__path=Substr(OuterRef("path"), 1, F("restricted_len"))  # type: ignore[arg-type]
     )
     return queryset.exclude(Exists(covering))

@@ -104,7 +104,7 @@ def _home() -> HomePage:
     site.root_page = home
     site.site_name = "Tạp chí Tổ chức nhà nước"
     site.save()
-    if old_root is not None and old_root.pk != home.pk and not old_root.specific_class == HomePage:
+    if old_root is not None and old_root.pk != home.pk and old_root.specific_class != HomePage:
         old_root.delete()
     return home
 
@@ -153,7 +153,9 @@ def _images() -> list[Image]:
         buffer = io.BytesIO()
         canvas.save(buffer, format="JPEG", quality=80)
         image = Image(title=f"Ảnh minh họa {index + 1}")
-        image.file.save(f"minh-hoa-{index + 1}.jpg", ImageFile(buffer, name=f"minh-hoa-{index + 1}.jpg"), save=False)
+        image.file.save(
+            f"minh-hoa-{index + 1}.jpg", ImageFile(buffer, name=f"minh-hoa-{index + 1}.jpg"), save=False
+        )
         image.save()
         images.append(image)
     return images

@@ -141,9 +141,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("dateline_date")], heading=_("Đầu bài")),
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("byline")], heading=_("Tác giả"), icon="user"
-        ),
+        MultiFieldPanel([FieldPanel("author"), FieldPanel("byline")], heading=_("Tác giả"), icon="user"),
         FieldPanel("feed_image"),
         FieldPanel("tags"),
         FieldPanel("is_top_story"),
@@ -174,9 +172,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         super().clean()
         # The admin form checks this too; the model repeats it for imports and services.
         if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
-            raise ValidationError(
-                {"expire_at": _("Thời điểm hết hạn phải sau thời điểm bắt đầu xuất bản.")}
-            )
+            raise ValidationError({"expire_at": _("Thời điểm hết hạn phải sau thời điểm bắt đầu xuất bản.")})
 
     @property
     def byline_text(self) -> str:

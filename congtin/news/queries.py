@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from taggit.models import Tag
 from wagtail.models import PageLogEntry, Revision
+from wagtail.query import PageQuerySet
 
 from congtin.core.queries import without_view_restrictions
 
@@ -32,7 +33,7 @@ def _article_model() -> type[ArticlePage]:
     return ArticlePage
 
 
-def articles_public() -> QuerySet[ArticlePage]:
+def articles_public() -> PageQuerySet:
     """Published, unrestricted articles, newest first, without their bodies (listings never need them)."""
     queryset = (
         _article_model()
@@ -44,7 +45,7 @@ def articles_public() -> QuerySet[ArticlePage]:
     return without_view_restrictions(queryset)
 
 
-def related_in_section(*, article: ArticlePage, limit: int = LATEST_PER_SECTION) -> QuerySet[ArticlePage]:
+def related_in_section(*, article: ArticlePage, limit: int = LATEST_PER_SECTION) -> PageQuerySet:
     """The newest other articles of the article's own section ("Tin tức cùng chuyên mục")."""
     parent_path = article.path[: -article.steplen]
     return (
@@ -54,13 +55,13 @@ def related_in_section(*, article: ArticlePage, limit: int = LATEST_PER_SECTION)
     )
 
 
-def section_articles(*, section: SectionPage) -> QuerySet[ArticlePage]:
+def section_articles(*, section: SectionPage) -> PageQuerySet:
     """Every published article in the section and its sub-sections."""
     return articles_public().descendant_of(section)
 
 
 def section_featured(*, section: SectionPage) -> ArticlePage | None:
-    featured_id = section.featured_article_id  # type: ignore[attr-defined]
+    featured_id = section.featured_article_id
     if featured_id:
         chosen = section_articles(section=section).filter(pk=featured_id).first()
         if chosen is not None:
@@ -68,7 +69,7 @@ def section_featured(*, section: SectionPage) -> ArticlePage | None:
     return section_articles(section=section).first()
 
 
-def subsections(*, section: SectionPage) -> QuerySet[SectionPage]:
+def subsections(*, section: SectionPage) -> PageQuerySet:
     from congtin.news.models import SectionPage
 
     return without_view_restrictions(SectionPage.objects.child_of(section).live()).order_by("path")
@@ -109,7 +110,7 @@ def latest_by_section(*, home: HomePage, per_section: int = LATEST_PER_SECTION) 
     )
     by_section: dict[str, list[ArticlePage]] = defaultdict(list)
     for article in ranked:
-        by_section[article.section_path].append(article)  # type: ignore[attr-defined]
+        by_section[article.section_path].append(article)
     return [{"section": s, "articles": by_section.get(s.path, [])} for s in sections]
 
 
@@ -120,7 +121,7 @@ def tag_by_slug(slug: str) -> Tag:
     return tag
 
 
-def articles_tagged(*, home: HomePage, tag: Tag) -> QuerySet[ArticlePage]:
+def articles_tagged(*, home: HomePage, tag: Tag) -> PageQuerySet:
     return articles_public().descendant_of(home).filter(tags=tag).distinct()
 
 
@@ -141,4 +142,4 @@ def publication_approver(revision: Revision) -> User | None:
         .order_by("-timestamp", "-pk")
         .first()
     )
-    return entry.user if entry else None  # type: ignore[return-value]
+    return entry.user if entry else None

@@ -1,8 +1,8 @@
-from congtin.settings.base import *  # noqa: F403
+from congtin.settings.base import *
 
 DEBUG = True
 # Development only: a fixed key so `make run` works on a fresh clone. production.py refuses a missing key.
-SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

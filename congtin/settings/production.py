@@ -1,4 +1,4 @@
-from congtin.settings.base import *  # noqa: F403
+from congtin.settings.base import *
 from congtin.settings.env import env_list, env_str
 
 DEBUG = False

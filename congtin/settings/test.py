@@ -1,4 +1,4 @@
-from congtin.settings.base import *  # noqa: F403
+from congtin.settings.base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105

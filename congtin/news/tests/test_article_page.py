@@ -74,7 +74,9 @@ def test_same_section_lists_five_newest_other_published_articles_newest_first(cl
 
     assert titles == [f"Tin cùng mục {i}" for i in (6, 5, 4, 3, 2)]
     assert ArticlePage.objects.get(pk=scheduled.pk).live is False
-    assert all(t not in titles for t in ("Bài đang đọc", "Bản nháp chưa duyệt", "Bài hẹn giờ đăng", "Bài mục khác"))
+    assert all(
+        t not in titles for t in ("Bài đang đọc", "Bản nháp chưa duyệt", "Bài hẹn giờ đăng", "Bài mục khác")
+    )
     assert others[0].title not in titles
 
 
@@ -114,7 +116,9 @@ def test_section_page_runs_a_constant_number_of_queries_whatever_its_length(clie
 
 def test_section_page_paginates_twenty_articles_a_page_with_date_and_summary(client, site_tree):
     for i in range(45):
-        published_article(site_tree.news, when=vn(2021, 3, 1, 8, 0) + dt.timedelta(hours=i), title=f"Tin {i:02d}")
+        published_article(
+            site_tree.news, when=vn(2021, 3, 1, 8, 0) + dt.timedelta(hours=i), title=f"Tin {i:02d}"
+        )
     first = client.get(site_tree.news.url).content.decode()
     third = client.get(site_tree.news.url + "?trang=3").content.decode()
     listing_first = first.split('class="listing"', 1)[1]
@@ -131,9 +135,19 @@ def test_home_page_shows_masthead_top_stories_and_latest_per_section(client, sit
     for i in range(7):
         published_article(site_tree.research, when=vn(2021, 4, 1 + i, 8, 0), title=f"Nghiên cứu {i}")
     html = client.get("/").content.decode()
-    for text in ("Tạp chí Tổ chức nhà nước", "Cơ quan chủ quản", "Bộ Nội vụ", "Giấy phép số", "123/GP-BTTTT",
-                 "Tổng biên tập", "Nguyễn Văn Bình", "Số 8 Tôn Thất Thuyết", "024 1234 5678",
-                 "toasoan@congtin.test", "Tin nổi bật của tuần"):
+    for text in (
+        "Tạp chí Tổ chức nhà nước",
+        "Cơ quan chủ quản",
+        "Bộ Nội vụ",
+        "Giấy phép số",
+        "123/GP-BTTTT",
+        "Tổng biên tập",
+        "Nguyễn Văn Bình",
+        "Số 8 Tôn Thất Thuyết",
+        "024 1234 5678",
+        "toasoan@congtin.test",
+        "Tin nổi bật của tuần",
+    ):
         assert text in html
     research = html.split(f'id="cm-{site_tree.research.pk}"', 1)[1].split("</section>", 1)[0]
     assert re.findall(r">(Nghiên cứu \d)<", research) == [f"Nghiên cứu {i}" for i in (6, 5, 4, 3, 2)]

@@ -25,7 +25,11 @@ def test_slug_is_unique_among_siblings_only(site_tree):
     first = ArticlePageFactory(parent=site_tree.news, title="Họp báo thường kỳ")
     second = ArticlePageFactory(parent=site_tree.news, title="Họp báo thường kỳ")
     elsewhere = ArticlePageFactory(parent=site_tree.research, title="Họp báo thường kỳ")
-    assert (first.slug, second.slug, elsewhere.slug) == ("hop-bao-thuong-ky", "hop-bao-thuong-ky-2", "hop-bao-thuong-ky")
+    assert (first.slug, second.slug, elsewhere.slug) == (
+        "hop-bao-thuong-ky",
+        "hop-bao-thuong-ky-2",
+        "hop-bao-thuong-ky",
+    )
 
 
 def test_a_255_character_title_makes_a_valid_slug_and_a_working_page(client, site_tree):
@@ -38,7 +42,9 @@ def test_a_255_character_title_makes_a_valid_slug_and_a_working_page(client, sit
     assert client.get(article.url).status_code == 200
 
 
-def test_the_admin_creates_an_article_with_a_vietnamese_slug_when_the_slug_is_left_blank(admin_client, site_tree):
+def test_the_admin_creates_an_article_with_a_vietnamese_slug_when_the_slug_is_left_blank(
+    admin_client, site_tree
+):
     url = reverse("wagtailadmin_pages:add", args=["news", "articlepage", site_tree.news.pk])
     response = admin_client.post(url, article_form_data(title="Đẩy mạnh chuyển đổi số ngành Nội vụ"))
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -79,11 +85,13 @@ def test_a_drafts_url_answers_404_to_the_public(client, site_tree):
 def test_a_script_pasted_into_rich_text_never_reaches_the_page(client, site_tree):
     article = published_article(
         site_tree.news,
-        body=[{
-            "type": "paragraph",
-            "value": '<p>An toàn<script>alert("x")</script><img src="x" onerror="alert(1)">'
-            '<a href="javascript:alert(2)">liên kết</a></p>',
-        }],
+        body=[
+            {
+                "type": "paragraph",
+                "value": '<p>An toàn<script>alert("x")</script><img src="x" onerror="alert(1)">'
+                '<a href="javascript:alert(2)">liên kết</a></p>',
+            }
+        ],
     )
     html = client.get(article.url).content.decode()
     body = html.split('class="body"', 1)[1].split("</div>", 1)[0]
@@ -148,4 +156,7 @@ def test_dates_typed_day_first_are_read_day_first(admin_client, site_tree):
         url, article_form_data(title="Bài ngày 09/06", slug=article.slug, dateline_date="09/06/2021")
     )
     assert response.status_code == 302
-    assert str(ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().dateline_date) == "2021-06-09"
+    assert (
+        str(ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().dateline_date)
+        == "2021-06-09"
+    )
