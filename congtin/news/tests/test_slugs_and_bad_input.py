@@ -160,3 +160,12 @@ def test_dates_typed_day_first_are_read_day_first(admin_client, site_tree):
         str(ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().dateline_date)
         == "2021-06-09"
     )
+
+
+def test_sitemap_lists_published_articles_only(client, site_tree):
+    live = published_article(site_tree.news, title="Bài đã đăng trên sơ đồ")
+    draft = ArticlePageFactory(parent=site_tree.news, live=False, title="Bản nháp không lên sơ đồ")
+    draft.save_revision()
+    xml = client.get("/sitemap.xml").content.decode()
+    assert live.slug in xml
+    assert draft.slug not in xml

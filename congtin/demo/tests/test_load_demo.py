@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+
+from congtin.demo import content
+from congtin.news.models import ArticlePage, HomePage
+from congtin.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo")
+
+
+def test_demo_builds_a_journal_of_at_least_forty_published_articles_and_one_user_per_role(demo):
+    assert ArticlePage.objects.live().count() >= 40
+    assert HomePage.objects.count() == 1
+    for username, group in [
+        ("tongbientap", "Tổng biên tập"),
+        ("bientap", "Biên tập viên"),
+        ("phongvien", "Phóng viên"),
+        ("congtacvien", "Cộng tác viên"),
+    ]:
+        assert User.objects.get(username=username).groups.filter(name=group).exists()
+    # Loading again (as every `make run` does) creates nothing new.
+    before = (ArticlePage.objects.count(), User.objects.count())
+    call_command("load_demo")
+    assert (ArticlePage.objects.count(), User.objects.count()) == before
+
+
+def test_demo_reference_article_renders_with_the_reference_pages_elements(demo, client):
+    article = ArticlePage.objects.get(title__startswith="Bộ Nội vụ triển khai thực hiện Chỉ thị số 12/CT-TTg")
+    html = client.get(article.url).content.decode()
+    assert "Hà Nội, ngày 20/06/2021" in html
+    assert re.search(r"Ngày đăng: <time[^>]*>09/06/2021 03:41</time>", html)
+    assert '<p class="byline">PV</p>' in html
+    related = html.split('id="cung-chuyen-muc"', 1)[1]
+    titles = re.findall(r'class="item-title"><a href="[^"]+">([^<]+)</a>', related)
+    expected = [
+        a["title"] for key in content.REFERENCE_SAME_SECTION_KEYS for a in content.ARTICLES if a["key"] == key
+    ]
+    assert [t.replace("&quot;", '"') for t in titles] == expected
+    assert len(titles) == 5
+    # The reporter's demo draft waits in the workflow and stays private.
+    draft = ArticlePage.objects.get(live=False)
+    assert draft.workflow_in_progress
+    assert client.get(f"/tin-tuc-su-kien/{draft.slug}/").status_code == 404
+
+
+@override_settings(DEBUG=False)
+def test_demo_refuses_to_run_outside_development():
+    with pytest.raises(CommandError, match="môi trường phát triển"):
+        call_command("load_demo")
