@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def _start_production(**env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
     clean.update(env, DJANGO_SETTINGS_MODULE="congtin.settings.production")
-    return subprocess.run(  # noqa: S603 - our own interpreter and module
+    return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
         cwd=ROOT,
         env=clean,
