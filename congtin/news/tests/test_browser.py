@@ -1,0 +1,158 @@
+"""What a reader sees in Debian's chromium, driven by Playwright against the demo journal.
+
+The font-size control must change the article text's computed size and remember the choice across a
+reload; the home, section and article pages must have no serious or critical axe-core violation.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from congtin.news.models import ArticlePage
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server sees only committed rows, so the test is transactional; the serialized rollback
+    # puts back what the migrations made (Wagtail's root page, the default site) after each flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+REFERENCE_TITLE = "Bộ Nội vụ triển khai thực hiện Chỉ thị số 12/CT-TTg ngày 12/5/2021 của Thủ tướng Chính phủ"
+REPO_ROOT = Path(__file__).resolve().parents[3]
+AXE_PATH = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Without the background-networking flags chromium keeps dialling Google's hosts, which this network refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BLOCKING_IMPACTS = {"serious", "critical"}
+# axe's default rules, plus its experimental check of WCAG 2.5.3 (the accessible name contains the visible
+# label), so that a voice-control user who says "click A+" reaches the font-size button.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"label-content-name-mismatch": {"enabled": True}}}
+ARTICLE_TEXT_SIZES = "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))"
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup: None) -> Iterator[Any]:
+    chromium = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    if not chromium.exists():
+        pytest.skip(f"no chromium at {chromium}: `apt-get install chromium`, or set CHROMIUM_PATH")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Between calls Playwright's sync API marks its event loop as running in this thread, so Django
+    # refuses ORM calls here unless told otherwise, and hands out new connection objects (asgiref keys
+    # them by context once a loop runs). Those lack the test database's serialized contents, which the
+    # serialized rollback restores from; pass them on.
+    serialized = {
+        conn.alias: conn._test_serialized_contents
+        for conn in connections.all()
+        if hasattr(conn, "_test_serialized_contents")
+    }
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            for alias, contents in serialized.items():
+                connections[alias]._test_serialized_contents = contents
+            launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+            yield launched
+            launched.close()
+            # Close them while their context is current, or PostgreSQL cannot drop the test database.
+            connections.close_all()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    """A page in a fresh browser context: its own, empty localStorage."""
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def _reference_article() -> ArticlePage:
+    from congtin.demo.services import demo_load
+
+    demo_load()
+    return ArticlePage.objects.live().get(title=REFERENCE_TITLE)
+
+
+def test_font_size_choice_changes_article_text_survives_reload_and_resets(
+    live_server: Any, transactional_db: None, tab: Any
+) -> None:
+    article = _reference_article()
+    tab.goto(live_server.url + article.url)
+    paragraphs = tab.locator("[data-article-text] p")
+    default_sizes = paragraphs.evaluate_all(ARTICLE_TEXT_SIZES)
+    assert len(default_sizes) >= 2, "the reference article should show its summary and body paragraphs"
+
+    tab.locator("[data-font-size-control] button", has_text="A+").click()
+    larger_sizes = paragraphs.evaluate_all(ARTICLE_TEXT_SIZES)
+    assert all(big > small for big, small in zip(larger_sizes, default_sizes, strict=True)), (
+        f"A+ should enlarge every paragraph: {default_sizes} → {larger_sizes}"
+    )
+
+    tab.reload()
+    after_reload = paragraphs.evaluate_all(ARTICLE_TEXT_SIZES)
+    assert after_reload == larger_sizes, (
+        f"the choice should survive a reload: {larger_sizes} → {after_reload}"
+    )
+
+    tab.get_by_role("button", name="Mặc định").click()
+    assert paragraphs.evaluate_all(ARTICLE_TEXT_SIZES) == default_sizes
+
+
+def _serious_violations(tab: Any, url: str) -> list[dict[str, Any]]:
+    tab.goto(url)
+    tab.add_script_tag(path=str(AXE_PATH))
+    results = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def _describe(name: str, url: str, violation: dict[str, Any]) -> str:
+    nodes = "\n".join(
+        f"      {', '.join(map(str, node['target']))}: {' '.join((node.get('failureSummary') or '').split())}"
+        for node in violation["nodes"][:5]
+    )
+    more = len(violation["nodes"]) - 5
+    return (
+        f"  {name} ({url}) — {violation['impact']} {violation['id']}: {violation['help']}\n"
+        f"    {violation['helpUrl']}\n{nodes}" + (f"\n      … and {more} more" if more > 0 else "")
+    )
+
+
+def test_home_section_and_article_pages_have_no_serious_or_critical_axe_violations(
+    live_server: Any, transactional_db: None, tab: Any
+) -> None:
+    if not AXE_PATH.exists():
+        pytest.skip(f"no axe-core at {AXE_PATH.relative_to(REPO_ROOT)}: run `make browser-deps`")
+    article = _reference_article()
+    pages = {
+        "home page": "/",
+        "section page": article.get_parent().url,
+        "article page": article.url,
+    }
+    found = [
+        _describe(name, path, violation)
+        for name, path in pages.items()
+        for violation in _serious_violations(tab, live_server.url + path)
+    ]
+    assert not found, "axe-core found serious or critical violations:\n" + "\n".join(found)
