@@ -24,11 +24,15 @@ EDITORIAL_WORKFLOW_NAME = "Duyệt tin bài: Biên tập → Tổng biên tập"
 EDITOR_TASK_NAME = "Biên tập viên duyệt"
 EDITOR_IN_CHIEF_TASK_NAME = "Tổng biên tập duyệt đăng"
 
-_COLLECTION_PERMISSIONS = {
+# Wagtail's first migration creates these, "Moderators" with publish rights on the whole tree: a user
+# put in it would publish past the editorial workflow, so the setup takes their page permissions away.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+
+_COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "wagtailimages": ("add_image", "choose_image"),
     "wagtaildocs": ("add_document", "choose_document"),
 }
-_COLLECTION_PERMISSIONS_FOR_EDITORS = {
+_COLLECTION_PERMISSIONS_FOR_EDITORS: dict[str, tuple[str, ...]] = {
     "wagtailimages": ("change_image",),
     "wagtaildocs": ("change_document",),
 }
@@ -39,10 +43,20 @@ def _page_permission(codename: str) -> Permission:
 
 
 def _grant_pages(group: Group, page: Page, codenames: Iterable[str]) -> None:
+    """Give ``group`` exactly ``codenames`` on ``page``, taking back any other page permission there."""
+    codenames = tuple(codenames)
+    GroupPagePermission.objects.filter(group=group, page=page).exclude(
+        permission__codename__in=codenames
+    ).delete()
     for codename in codenames:
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=_page_permission(codename)
         )
+
+
+def _model_permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def _grant_collections(group: Group, *, editor: bool) -> None:
@@ -63,6 +77,7 @@ def _role_group(role: Role) -> Group:
     group, _created = Group.objects.get_or_create(name=role.group_name)
     if role.admin_access:
         group.permissions.add(Permission.objects.get(codename="access_admin"))
+    group.permissions.add(*(_model_permission(dotted) for dotted in role.model_permissions))
     return group
 
 
@@ -70,8 +85,10 @@ def _role_group(role: Role) -> Group:
 def editorial_roles_setup(*, root_page: Page) -> Workflow:
     """Create the four editorial groups and the two-step approval workflow on ``root_page``.
 
-    Idempotent: running it again changes nothing.
+    Idempotent, and convergent on ``root_page``: running it again restores each group's page
+    permissions there to exactly what its role grants.
     """
+    _retire_wagtail_default_groups()
     groups = {role.key: _role_group(role) for role in ROLES}
     for role in ROLES:
         _grant_pages(groups[role.key], root_page, role.page_permissions)
@@ -84,6 +101,11 @@ def editorial_roles_setup(*, root_page: Page) -> Workflow:
     WorkflowTask.objects.update_or_create(workflow=workflow, task=chief_task, defaults={"sort_order": 1})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
     return workflow
+
+
+def _retire_wagtail_default_groups() -> None:
+    GroupPagePermission.objects.filter(group__name__in=WAGTAIL_DEFAULT_GROUPS).delete()
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
 
 
 def _approval_task(name: str, groups: list[Group]) -> GroupApprovalTask:
