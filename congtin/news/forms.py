@@ -9,7 +9,10 @@ class CorrectionForm(forms.Form):
         label=_("Nội dung đính chính"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
-        help_text=_("Nêu rõ thông tin sai và thông tin đúng; đính chính được đăng ngay dưới bài, kèm ngày giờ."),
+        help_text=_(
+            "Nêu rõ thông tin sai và thông tin đúng; đính chính được đăng ngay dưới bài, kèm ngày giờ."
+        ),
+        error_messages={"required": _("Nội dung đính chính không được để trống.")},
     )
 
 
@@ -19,4 +22,5 @@ class WithdrawalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         help_text=_("Lý do được hiển thị công khai tại địa chỉ của bài. Bài vẫn được lưu trữ."),
+        error_messages={"required": _("Phải nêu lý do gỡ bài.")},
     )

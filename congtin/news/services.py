@@ -6,23 +6,50 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
 from congtin.news.models import ArticleCorrection, ArticlePage, ArticleWithdrawal
 from congtin.users.models import User
+from congtin.users.roles import ADD_CORRECTION
+
+CORRECTION_LOG_ACTION = "congtin.correction"
+WITHDRAWAL_LOG_ACTION = "congtin.withdraw"
+
+
+def article_correction_allowed(*, article: ArticlePage, user: User) -> bool:
+    """Editors and the editor-in-chief correct articles; a reporter may not, even on their own article."""
+    return user.has_perm(ADD_CORRECTION) and article.permissions_for_user(user).can_edit()
+
+
+def article_withdrawal_allowed(*, article: ArticlePage, user: User) -> bool:
+    """Withdrawing is the reverse of publishing and carries the same accountability: editor-in-chief only.
+
+    Unlike Wagtail's unpublish, a lock does not stop it: a withdrawal cannot wait for an editor's lock
+    to be released or for a scheduled revision to be unscheduled first.
+    """
+    return bool(article.permissions_for_user(user).can_publish())
+
 
 @transaction.atomic
 def article_add_correction(*, article: ArticlePage, text: str, user: User) -> ArticleCorrection:
     """Print a dated correction under a published article; editors and the editor-in-chief only."""
-    if not article.permissions_for_user(user).can_edit() or not user.has_perm("news.add_articlecorrection"):
+    if not article_correction_allowed(article=article, user=user):
         raise PermissionDenied(_("Bạn không có quyền đính chính bài này."))
     if not article.live:
         raise ValueError(_("Chỉ đính chính được bài đang đăng."))
     text = text.strip()
     if not text:
         raise ValueError(_("Nội dung đính chính không được để trống."))
-    correction = ArticleCorrection.objects.create(article=article, text=text, created_by=user)
-    log(instance=article, action="congtin.correction", user=user, data={"correction_id": correction.pk})
+    correction = ArticleCorrection.objects.create(
+        article=article, text=text, created_by=user, published_at=timezone.now()
+    )
+    log(
+        instance=article,
+        action=CORRECTION_LOG_ACTION,
+        user=user,
+        data={"correction": {"id": correction.pk, "text": text}},
+    )
     return correction
 
 
@@ -31,18 +58,42 @@ def article_withdraw(*, article: ArticlePage, reason: str, user: User) -> Articl
     """Take an article off the site, keep it stored, and make its URL answer 410 with the reason.
 
     Only someone who may publish (the editor-in-chief) may withdraw: it is the same accountability.
+    Pending publication goes with it: the scheduled revision is dropped and an edit still in review
+    is cancelled, so neither the scheduler nor a routine approval can quietly bring the article back.
     """
-    if not article.permissions_for_user(user).can_unpublish():
+    if not article_withdrawal_allowed(article=article, user=user):
         raise PermissionDenied(_("Chỉ Tổng biên tập được gỡ bài."))
     reason = reason.strip()
     if not reason:
         raise ValueError(_("Phải nêu lý do gỡ bài."))
     if not article.live:
         raise ValueError(_("Bài này hiện không được đăng."))
-    url_path = article.get_url(relative_to=None) or article.url_path
     withdrawal = ArticleWithdrawal.objects.create(
-        article=article, url_path=url_path, reason=reason, withdrawn_by=user, withdrawn_at=timezone.now()
+        article=article,
+        url_path=_public_path(article),
+        reason=reason,
+        withdrawn_by=user,
+        withdrawn_at=timezone.now(),
     )
-    article.unpublish(user=user, log_action="congtin.withdraw")
+    workflow_state = article.current_workflow_state
+    if workflow_state is not None:
+        workflow_state.cancel(user=user)
+    # Permission checked above; Wagtail's own check would also refuse a locked or scheduled page.
+    UnpublishPageAction(article, user=user, log_action=False).execute(skip_permission_checks=True)
+    log(
+        instance=article,
+        action=WITHDRAWAL_LOG_ACTION,
+        user=user,
+        data={"withdrawal": {"id": withdrawal.pk, "reason": reason, "url_path": withdrawal.url_path}},
+    )
     return withdrawal
 
+
+def _public_path(article: ArticlePage) -> str:
+    """The path readers reach the article at, relative to its site's root ("/tin-tuc/bai-viet/")."""
+    parts = article.get_url_parts()
+    if parts is None:
+        # Not under any site: nobody can reach it, so no reader will ask for it again.
+        return str(article.url_path)
+    _site_id, _root_url, page_path = parts
+    return str(page_path)

@@ -12,16 +12,23 @@ from django.utils.translation import gettext as _
 from congtin.news import services
 from congtin.news.forms import CorrectionForm, WithdrawalForm
 from congtin.news.models import ArticlePage
+from congtin.users.models import User
 
 
-def add_correction(request: HttpRequest, page_id: int) -> HttpResponse:
+class AdminRequest(HttpRequest):
+    user: User  # Wagtail's admin URLs let only logged-in staff through
+
+
+def add_correction(request: AdminRequest, page_id: int) -> HttpResponse:
     article = get_object_or_404(ArticlePage, pk=page_id)
-    if not article.permissions_for_user(request.user).can_edit():
+    if not services.article_correction_allowed(article=article, user=request.user):
         raise PermissionDenied
-    form = CorrectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = CorrectionForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
-            services.article_add_correction(article=article, text=form.cleaned_data["text"], user=request.user)
+            services.article_add_correction(
+                article=article, text=form.cleaned_data["text"], user=request.user
+            )
         except ValueError as error:
             form.add_error(None, str(error))
         else:
@@ -30,17 +37,22 @@ def add_correction(request: HttpRequest, page_id: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "news/admin/article_action.html",
-        {"article": article, "form": form, "heading": _("Đính chính bài viết"), "submit": _("Đăng đính chính")},
+        {
+            "article": article,
+            "form": form,
+            "heading": _("Đính chính bài viết"),
+            "submit": _("Đăng đính chính"),
+        },
         status=400 if form.errors else 200,
     )
 
 
-def withdraw(request: HttpRequest, page_id: int) -> HttpResponse:
+def withdraw(request: AdminRequest, page_id: int) -> HttpResponse:
     article = get_object_or_404(ArticlePage, pk=page_id)
-    if not article.permissions_for_user(request.user).can_unpublish():
+    if not services.article_withdrawal_allowed(article=article, user=request.user):
         raise PermissionDenied
-    form = WithdrawalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = WithdrawalForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
             services.article_withdraw(article=article, reason=form.cleaned_data["reason"], user=request.user)
         except ValueError as error:
