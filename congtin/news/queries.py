@@ -13,7 +13,7 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from taggit.models import Tag
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.query import PageQuerySet
 
 from congtin.core.queries import without_view_restrictions
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 LATEST_PER_SECTION = 5
 TOP_STORIES = 5
 APPROVAL_ACTIONS = ("wagtail.publish", "wagtail.publish.schedule", "wagtail.workflow.approve")
+# A revision that was submitted for review, approved, scheduled or published is part of the record.
+SEALING_ACTIONS = (*APPROVAL_ACTIONS, "wagtail.publish.scheduled", "wagtail.workflow.start")
 
 
 def _article_model() -> type[ArticlePage]:
@@ -143,3 +145,15 @@ def publication_approver(revision: Revision) -> User | None:
         .first()
     )
     return entry.user if entry else None
+
+
+def revision_is_sealed(*, page: Page, revision_id: int) -> bool:
+    """Whether the page's revision was submitted, approved, scheduled or published, so must not change."""
+    if revision_id == page.live_revision_id:
+        return True
+    return (
+        Revision.objects.filter(pk=revision_id, approved_go_live_at__isnull=False).exists()
+        or PageLogEntry.objects.filter(
+            page=page, revision_id=revision_id, action__in=SEALING_ACTIONS
+        ).exists()
+    )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.http import HttpRequest
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,7 +11,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from congtin.news import services, views
+from congtin.news import queries, services, views
 from congtin.news.models import ArticlePage
 
 
@@ -38,6 +39,24 @@ def article_press_law_buttons(
         yield ListingButton(
             _("Gỡ bài (thu hồi)"), reverse("news_withdraw", args=[page.pk]), icon_name="warning", priority=70
         )
+
+
+@hooks.register("before_edit_page")
+def keep_approved_revisions_unchanged(request: HttpRequest, page: Page) -> None:
+    """Turn an autosave over a submitted, approved or published revision into a new revision.
+
+    Wagtail lets an author's autosave overwrite their latest revision in place. When that revision is
+    the one reviewers approved or the one that went live, overwriting it would rewrite the record of
+    what the editor-in-chief approved; saving a new revision keeps that record and starts a new draft,
+    which needs approval like any other.
+    """
+    if request.method != "POST":
+        return
+    revision_id = request.POST.get("overwrite_revision_id", "")
+    if revision_id.isdigit() and queries.revision_is_sealed(page=page, revision_id=int(revision_id)):
+        data = request.POST.copy()
+        del data["overwrite_revision_id"]
+        request.POST = data  # type: ignore[assignment]
 
 
 class CorrectionLogFormatter(LogFormatter):
