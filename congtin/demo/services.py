@@ -18,7 +18,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from congtin.core.models import JournalSettings
-from congtin.demo import content
+from congtin.demo import content as content
 from congtin.news.models import ArticlePage, HomePage, SectionPage
 from congtin.users import roles
 from congtin.users.models import User
