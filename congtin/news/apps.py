@@ -6,4 +6,3 @@ class NewsConfig(AppConfig):
     name = "congtin.news"
     label = "news"
     verbose_name = _("Tin tức")
-

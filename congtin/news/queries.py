@@ -157,3 +157,8 @@ def revision_is_sealed(*, page: Page, revision_id: int) -> bool:
             page=page, revision_id=revision_id, action__in=SEALING_ACTIONS
         ).exists()
     )
+
+
+def published_articles_within(page: Any) -> PageQuerySet:
+    """Articles at or below ``page`` that were ever published: the Press Law says they must be kept."""
+    return _article_model().objects.descendant_of(page, inclusive=True).exclude(first_published_at=None)

@@ -3,7 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django.http import HttpRequest
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -81,3 +83,39 @@ class WithdrawalLogFormatter(LogFormatter):
 def register_press_law_log_actions(actions: Any) -> None:
     actions.register_action(services.CORRECTION_LOG_ACTION)(CorrectionLogFormatter)
     actions.register_action(services.WITHDRAWAL_LOG_ACTION)(WithdrawalLogFormatter)
+
+
+def _refuse_deleting_published_articles(request: HttpRequest, pages: list[Page]) -> HttpResponse | None:
+    """Articles that were ever published are withdrawn, never deleted (Press Law 2016, Art. 42).
+
+    Withdrawal keeps the text for inspection and answers 410 at the old address; deleting would
+    lose both. Superusers keep the power for legal clean-ups ordered outside the newsroom.
+    """
+    if request.user.is_superuser:
+        return None
+    for page in pages:
+        if queries.published_articles_within(page).exists():
+            messages.error(
+                request,
+                _(
+                    "Không thể xóa “%(title)s”: trang này là hoặc chứa bài đã từng đăng. "
+                    "Hãy dùng chức năng Gỡ bài (thu hồi) để bài được lưu trữ theo Luật Báo chí."
+                )
+                % {"title": page.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_explore", (page.get_parent() or page).pk)
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_published_articles(request: HttpRequest, page: Page) -> HttpResponse | None:
+    return _refuse_deleting_published_articles(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_published_articles(
+    request: HttpRequest, action_type: str, objects: list[Any], action_class_instance: Any
+) -> HttpResponse | None:
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    return _refuse_deleting_published_articles(request, objects)

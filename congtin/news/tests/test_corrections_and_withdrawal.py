@@ -26,6 +26,7 @@ from congtin.news.tests.editorial import (
     submitted,
     workflow_action,
 )
+from congtin.news.tests.factories import ArticlePageFactory
 from congtin.news.tests.helpers import published_article
 from congtin.vietnamese import VIETNAM_TZ
 
@@ -257,3 +258,25 @@ def test_republishing_a_withdrawn_article_serves_it_again(client, staff, site_tr
     client.logout()
     assert client.get(fresh(page).url).status_code == 200
     assert ArticleWithdrawal.objects.filter(article=page).exists()  # kept as history
+
+
+def test_editor_in_chief_cannot_delete_a_published_article_and_is_told_to_withdraw_it(client, staff, article):
+    client.force_login(staff.editor_in_chief)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[article.pk]), follow=True)
+    assert ArticlePage.objects.filter(pk=article.pk).exists()
+    assert "Gỡ bài (thu hồi)" in response.content.decode()
+
+
+def test_a_section_holding_a_published_article_cannot_be_bulk_deleted(client, staff, site_tree, article):
+    client.force_login(staff.editor_in_chief)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    client.post(f"{url}?id={site_tree.news.pk}", {})
+    assert ArticlePage.objects.filter(pk=article.pk).exists()
+
+
+def test_a_never_published_draft_can_still_be_deleted(client, staff, site_tree):
+    draft = ArticlePageFactory(parent=site_tree.news, live=False, first_published_at=None)
+    draft.save_revision()
+    client.force_login(staff.editor_in_chief)
+    client.post(reverse("wagtailadmin_pages:delete", args=[draft.pk]))
+    assert not ArticlePage.objects.filter(pk=draft.pk).exists()
