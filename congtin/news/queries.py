@@ -42,6 +42,8 @@ def articles_public() -> PageQuerySet:
         .objects.live()
         .defer_streamfields()
         .select_related("feed_image", "author")
+        # Renditions come with their images, so a listing's thumbnails cost one query, not one each.
+        .prefetch_related("feed_image__renditions")
         .order_by("-first_published_at", "-pk")
     )
     return without_view_restrictions(queryset)
