@@ -205,7 +205,12 @@ class Score:
     def field_accuracy(self, name: str) -> float:
         """Agreement on ``type`` or ``issued`` over matched pairs (informational)."""
         attr = {"type": "type_name", "issued": "issued"}[name]
-        ok = sum(1 for p in self.matched if getattr(p.found, attr) == p.gold.get(name))
+
+        def same(a: str | None, b: str | None) -> bool:
+            # Type names are compared case-folded: the gold stores the dictionary form.
+            return (a or "").casefold() == (b or "").casefold()
+
+        ok = sum(1 for p in self.matched if same(getattr(p.found, attr), p.gold.get(name)))
         return ok / self.tp if self.tp else 1.0
 
 
