@@ -169,11 +169,12 @@ _SLASH_SEP = rf"{_SP}/{_SP}"
 _SEP = rf"(?:{_SLASH_SEP}|{_DASH_SEP})"
 # A group of capitals and digits; lower case only inside the mixed-case codes QyĐ,
 # CTr, TTr, TrS and the issuer TTg.  It must end at a word boundary (any script).
-_GROUP = rf"[{_UPPER}](?:[{_UPPER}0-9]|(?<=Q)y|(?<=T)[rgƯ])*+(?!\w)"
+_GROUP = rf"""[{_UPPER}](?:[{_UPPER}0-9]|&(?=[{_UPPER}])|(?<=Q)y|(?<=T)[rgƯ])*+
+    (?:\.[0-9]{{3}}|(?<=QH)[^\S\n]+[0-9]{{1,2}})?(?![\w&])"""
 _CANDIDATE_RE = re.compile(
     rf"""
-    (?<![\w.,/{_DASH}])(?<![0-9A-Z]:)   # not inside a larger number, code or URL
-    [0-9]{{1,5}}(?:\.[0-9]{{1,3}})?
+    (?<![\w.,/])(?<![0-9][{_DASH}])(?<![0-9A-Z]:)   # not inside a larger number, code or URL
+    [0-9]{{1,5}}(?:\.[0-9]{{1,3}}|-[0-9]{{1,3}}(?={_SLASH_SEP}))?
     {_SEP}
     (?:(?:19|2[0-9])[0-9]{{2}}{_SLASH_SEP})?
     {_GROUP}
@@ -235,6 +236,7 @@ _TYPE_DISPLAY = {
         "Biên bản",
         "Bản ghi nhớ",
         "Giấy mời",
+        "Giấy phép",
         "Bộ luật",
         "Luật",
         "Pháp lệnh",
@@ -258,7 +260,9 @@ def _alternation(names: list[str]) -> str:
     return "|".join(_NOT_INSIDE.get(name, "") + name.replace(" ", _SPACE) for name in names)
 
 
-_LAW_NAMES = ["bo luat", "luat", "phap lenh"]
+# Types whose name may stand between the type and "số": "Luật Đất đai số ...",
+# "Giấy phép khai thác khoáng sản số ...".
+_LAW_NAMES = ["bo luat", "luat", "phap lenh", "giay phep"]
 _TYPE_BEFORE_RE = re.compile(
     rf"""
     (?s:.*)                                   # rightmost type name wins
@@ -269,7 +273,7 @@ _TYPE_BEFORE_RE = re.compile(
       | (?P<type>{_alternation([*_TYPE_DISPLAY, *(fold(a) for a in _TYPE_ABBREVIATIONS)])})
         (?:\s+so\b)?
     )
-    \s*:?\s*$
+    \s*[:\-]?\s*$                           # "NĐ-67/CP" also names its type
     """,
     re.VERBOSE,
 )
@@ -279,10 +283,14 @@ _URL_BEFORE_RE = re.compile(r"(?:https?:|www\.|\S[=?&])\S*\s*$")
 
 _DATE_AFTER_RE = re.compile(
     r"""
-    \s*,?\s*\(?\s*(?:(?:ban\s+hanh|ky)\s+)?ngay\s*
-    (?P<d>[0-9]{1,2})
-    (?:\s*[/.\-\u2010-\u2015\u2212]\s*(?P<m>[0-9]{1,2})\s*[/.\-\u2010-\u2015\u2212]\s*
-      |\s+thang\s+(?P<m2>[0-9]{1,2})\s+nam\s+)
+    \s*,?\s*\(?\s*
+    (?:
+        (?:(?:ban\s+hanh|ky)\s+)?ngay\s*
+        (?P<d>[0-9]{1,2})
+        (?:\s*[/.\-\u2010-\u2015\u2212]\s*(?P<m>[0-9]{1,2})\s*[/.\-\u2010-\u2015\u2212]\s*
+          |\s+thang\s+(?P<m2>[0-9]{1,2})\s+nam\s+)
+      | (?P<d3>[0-9]{1,2})/(?P<m3>[0-9]{1,2})/                # "15/05/2013" printed without "ngày"
+    )
     (?P<y>[0-9]{4})(?![0-9])
     """,
     re.VERBOSE,
@@ -507,8 +515,6 @@ _REFUSED_WORDS = (
     "biểu",
     "tờ khai",
     "phụ lục",
-    "giấy phép",
-    "gp",
     "hóa đơn",
     "tài khoản",
     "tk",
@@ -572,10 +578,13 @@ def _accepted_bare(symbol: DocumentSymbol, after_so: bool) -> bool:
     if symbol.type_code is None:
         if symbol.year is not None:
             return symbol.series in {"QH", "UBTVQH"} or after_so
-        # A công văn: issuer and unit, from a body we know or after "số".
-        return symbol.unit is not None and (is_known_issuer(symbol.issuer) or after_so)
+        # A công văn: issuer and unit from a body we know, or after "số" (which also
+        # admits "giấy phép xây dựng số 95/GPXD").
+        if after_so:
+            return len(symbol.issuer) >= 2
+        return symbol.unit is not None and is_known_issuer(symbol.issuer)
     if symbol.type_code not in TYPE_CODES and symbol.type_code != "CV":
-        return after_so and symbol.year is not None
+        return after_so  # an unknown code ("số 368/GP-UBND", a permit)
     return symbol.year is not None or is_known_issuer(symbol.issuer) or after_so
 
 
@@ -587,9 +596,10 @@ def _code_doc_type(symbol: DocumentSymbol) -> str | None:
 
 
 def _date(match: re.Match[str]) -> datetime.date | None:
-    month = match.group("m") or match.group("m2")
+    month = match.group("m") or match.group("m2") or match.group("m3")
+    day = match.group("d") or match.group("d3")
     try:
-        return datetime.date(int(match.group("y")), int(month), int(match.group("d")))
+        return datetime.date(int(match.group("y")), int(month), int(day))
     except ValueError:
         return None
 

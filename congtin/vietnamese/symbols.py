@@ -238,6 +238,9 @@ ISSUERS: Mapping[str, str] = MappingProxyType(
         "BCSĐCP": "Ban cán sự đảng Chính phủ",
         "ĐUCA": "Đảng ủy Công an Trung ương",
         "QUTW": "Quân ủy Trung ương",
+        # Bodies of earlier constitutions, for old symbols
+        "HĐBT": "Hội đồng Bộ trưởng",
+        "HĐNN": "Hội đồng Nhà nước",
     }
 )
 
@@ -257,8 +260,11 @@ WARNING_CONG_VAN_TYPE_CODE = "công văn của cơ quan nhà nước không ghi 
 WARNING_PARTY_IN_STATE_STYLE = "ký hiệu văn bản của Đảng viết theo kiểu văn bản nhà nước"
 #: Format string; a Party type code outside :data:`PARTY_TYPE_CODES`.
 WARNING_PARTY_UNKNOWN_TYPE_CODE = "mã loại văn bản không có trong danh mục văn bản của Đảng: {code}"
-#: A state symbol written the Party way round (``12-CT/TTg`` for ``12/CT-TTg``).
-WARNING_STATE_IN_PARTY_STYLE = "ký hiệu văn bản nhà nước viết theo kiểu văn bản của Đảng"
+#: A state symbol in the shape ``<number>-<code>/<issuer>`` (``18-L/CTN``): the form of
+#: state documents before the 1990s, or a misprint for ``<number>/<code>-<issuer>``.
+WARNING_STATE_IN_PARTY_STYLE = (
+    "ký hiệu văn bản nhà nước viết theo kiểu số-loại/cơ quan (kiểu cũ hoặc kiểu văn bản của Đảng)"
+)
 
 
 class SymbolError(ValueError):
@@ -337,14 +343,18 @@ _CLEAN_TABLE: dict[int, str | None] = {
     ord("ð"): "đ",
 }
 _SEPARATOR_SPACES_RE = re.compile(r"\s*([/-])\s*")
+# "73/2006/QH 11": the term of the National Assembly printed apart from "QH".
+_SPACED_TERM_RE = re.compile(r"(?<=QH)\s+(?=[0-9])")
 _NUMERO_PREFIX_RE = re.compile(r"^(?:s[ốôo]|S[ỐÔO])\s*:?\s*", re.IGNORECASE)
-_ALLOWED_RE = re.compile(r"[0-9A-Za-zĐđ/.-]+")
-_NUMBER_RE = re.compile(r"([0-9]{1,5})(\.[0-9]{1,3})?([/-])(.*)", re.DOTALL)
+_ALLOWED_RE = re.compile(r"[0-9A-Za-zĐđ/.&-]+")
+_NUMBER_RE = re.compile(r"([0-9]{1,5})([.-][0-9]{1,3}(?=/))?([/-])(.*)", re.DOTALL)
 # 19xx-20xx, and 21xx-29xx for the misprints the gazette does carry ("142/2205/NĐ-CP").
 _YEAR_RE = re.compile(r"(?:19|2[0-9])[0-9]{2}")
 # "TƯ" is how news sites often print TW (Trung ương): "29-NQ/TƯ".
 _TU_RE = re.compile(r"[Tt][Ưư]")
-_GROUP_RE = re.compile(r"[A-ZĐ][A-ZĐ0-9]*")
+# Letters and digits; "&" inside ("BQLKKTNS&KCN"); a ".005"-style suffix in old laws
+# ("103-SL/L.005").
+_GROUP_RE = re.compile(r"[A-ZĐ](?:[A-ZĐ0-9]|&(?=[A-ZĐ]))*(?:\.[0-9]{3})?")
 _LAW_ISSUER_RE = re.compile(r"(QH|UBTVQH)([0-9]{1,2})")
 _MAX_SYMBOL_LENGTH = 80
 
@@ -494,8 +504,8 @@ def _parse_compact(compact: str) -> DocumentSymbol:
     warnings: list[str] = []
     if len(printed_number) == 1:
         warnings.append(WARNING_UNPADDED_NUMBER)
-    # A sub-number ("66.16/2026/NQ-CP", a series of resolutions under Nghị quyết 66) is
-    # kept as printed after the padded main number.
+    # A sub-number ("66.16/2026/NQ-CP", a series of resolutions under Nghị quyết 66;
+    # "3010-1/TB-ĐHHV") is kept as printed after the padded main number.
     number = _pad(printed_number) + (sub_number or "")
     groups, seps = _split_groups(rest)
 
@@ -572,20 +582,33 @@ def _party(number: str, code: str, issuer: str, warnings: list[str]) -> Document
 
 
 def _party_or_state(number: str, groups: list[str], warnings: list[str]) -> DocumentSymbol:
-    """``<number>-<code>/<issuer>``: Party grammar, unless the issuer is a state body."""
+    """``<number>-<code>/<issuer>``: Party grammar, unless the issuer is a state body.
+
+    State documents were printed in this shape until the 1990s (``18-L/CTN``, a law
+    promulgated by the President in 1993; ``21-LCT/HĐNN8``).  They keep the shape they
+    were issued with -- rewriting them in today's order would make up a symbol no
+    document ever carried -- but are reported as state documents, with a warning.
+    """
     printed_code, *issuer_groups = groups
     issuer = "-".join(_canonical_issuer(group) for group in issuer_groups)
-    if not is_party_issuer(issuer) and all(part in ISSUERS for part in issuer.split("-")):
-        state_code = _state_type_code(printed_code)
-        if state_code is not None:
-            return _state(
-                number, None, [state_code, *issuer_groups], [*warnings, WARNING_STATE_IN_PARTY_STYLE]
-            )
-    code = _party_type_code(printed_code)
-    if code is None:
-        code = _upper_group(printed_code)
-        warnings = [*warnings, WARNING_PARTY_UNKNOWN_TYPE_CODE.format(code=code)]
-    return _party(number, code, issuer, warnings)
+    state_issuer = all(_split_term(part)[0] in ISSUERS for part in issuer.split("-"))
+    if not is_party_issuer(issuer) and state_issuer:
+        state_code = _state_type_code(printed_code) or _upper_group(printed_code)
+        return DocumentSymbol(
+            grammar=Grammar.STATE,
+            number=number,
+            year=None,
+            type_code=state_code,
+            issuer=issuer,
+            unit=None,
+            canonical=f"{number}-{state_code}/{issuer}",
+            warnings=(*warnings, WARNING_STATE_IN_PARTY_STYLE),
+        )
+    party_code = _party_type_code(printed_code)
+    if party_code is None:
+        party_code = _upper_group(printed_code)
+        warnings = [*warnings, WARNING_PARTY_UNKNOWN_TYPE_CODE.format(code=party_code)]
+    return _party(number, party_code, issuer, warnings)
 
 
 def _state(number: str, year: int | None, groups: list[str], warnings: list[str]) -> DocumentSymbol:
@@ -642,7 +665,7 @@ def compact_symbol(text: str) -> str:
     cleaned = _clean(text).strip()
     cleaned = _NUMERO_PREFIX_RE.sub("", cleaned, count=1)
     cleaned = cleaned.rstrip(".").rstrip()
-    return _SEPARATOR_SPACES_RE.sub(r"\1", cleaned)
+    return _SPACED_TERM_RE.sub("", _SEPARATOR_SPACES_RE.sub(r"\1", cleaned))
 
 
 def parse_symbol(text: str) -> DocumentSymbol:
