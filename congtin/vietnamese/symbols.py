@@ -357,6 +357,7 @@ _TU_RE = re.compile(r"[Tt][Ưư]")
 _GROUP_RE = re.compile(r"[A-ZĐ](?:[A-ZĐ0-9]|&(?=[A-ZĐ]))*(?:\.[0-9]{3})?")
 _LAW_ISSUER_RE = re.compile(r"(QH|UBTVQH)([0-9]{1,2})")
 _MAX_SYMBOL_LENGTH = 80
+_NOT_A_NUMBER = "ký hiệu văn bản phải bắt đầu bằng số thứ tự (tối đa 5 chữ số) và dấu / hoặc -"
 
 # Case-insensitive input is canonicalised to these spellings.
 _MIXED_CASE = {code.upper(): code for code in ("QyĐ", "CTr", "TTr", "TrS", "TTg")}
@@ -489,6 +490,8 @@ def _parse_compact(compact: str) -> DocumentSymbol:
     if len(compact) > _MAX_SYMBOL_LENGTH:
         raise SymbolError("chuỗi quá dài để là ký hiệu văn bản")
     compact = _TU_RE.sub("TW", compact)
+    if not compact[:1].isascii() or not compact[:1].isdigit():
+        raise SymbolError(_NOT_A_NUMBER)
     if not _ALLOWED_RE.fullmatch(compact):
         bad = next(char for char in compact if not _ALLOWED_RE.fullmatch(char))
         raise SymbolError(
@@ -497,7 +500,7 @@ def _parse_compact(compact: str) -> DocumentSymbol:
         )
     head = _NUMBER_RE.fullmatch(compact)
     if head is None:
-        raise SymbolError("ký hiệu văn bản phải bắt đầu bằng số thứ tự (tối đa 5 chữ số) và dấu / hoặc -")
+        raise SymbolError(_NOT_A_NUMBER)
     printed_number, sub_number, first_sep, rest = head.groups()
     if int(printed_number) == 0:
         raise SymbolError("số thứ tự văn bản phải lớn hơn 0")
@@ -677,7 +680,7 @@ def parse_symbol(text: str) -> DocumentSymbol:
     if len(text) > 4 * _MAX_SYMBOL_LENGTH:
         raise SymbolError("chuỗi quá dài để là ký hiệu văn bản")
     compact = compact_symbol(text)
-    if any(char.isspace() for char in compact):
+    if any(char.isspace() for char in compact) and compact[:1].isdigit():
         raise SymbolError("ký hiệu văn bản không được có khoảng trắng giữa các chữ")
     return _parse_compact(compact)
 
