@@ -379,7 +379,10 @@ _NOT_NAME = (
     r"|Kết\s+luận|Công\s+văn|Văn\s+bản|Tại|Trong|Sau|Khi|Để|Do|Và|Các|Những|Ngày|Số|Phụ|Mẫu|Khoản"
     r"|Chương|Mục|Biểu|Phần|Đơn|Xét|Nay|Này|Nơi)(?![\w]))"
 )
-_NAME_WORD = rf"{_NOT_NAME}[{_UP_VI}][{_LOW_VI}]*(?![\w])"
+# Capitalised words; a few compounds whose second syllable stays lower case inside names
+# ("Hội đồng Chính phủ", "Hội đồng Bộ trưởng", "Ngân hàng Nhà nước").
+_NAME_COMPOUNDS = _phrases("Chính phủ", "Nhà nước", "Trung ương", "Quốc hội", "Bộ trưởng", "Thương binh")
+_NAME_WORD = rf"{_NOT_NAME}(?:{_NAME_COMPOUNDS}|[{_UP_VI}][{_LOW_VI}]*)(?![\w])"
 _NAME = rf"{_NAME_WORD}(?:(?:{_SPACE_REQUIRED}|{_SP}[{_DASH}]{_SP}){_NAME_WORD})*"
 _PLACE_LEVEL = _phrases(
     "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh", "Thành phố"
@@ -581,7 +584,8 @@ def _accepted_bare(symbol: DocumentSymbol, after_so: bool) -> bool:
         # A công văn: issuer and unit from a body we know, or after "số" (which also
         # admits "giấy phép xây dựng số 95/GPXD").
         if after_so:
-            return len(symbol.issuer) >= 2
+            # Letters only: "số 5/A2" is a house number.
+            return len(symbol.issuer) >= 2 and symbol.issuer.replace("-", "").isalpha()
         return symbol.unit is not None and is_known_issuer(symbol.issuer)
     if symbol.type_code not in TYPE_CODES and symbol.type_code != "CV":
         return after_so  # an unknown code ("số 368/GP-UBND", a permit)
