@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "congtin.users",
     "congtin.core",
     "congtin.news",
+    "congtin.documents",
     "congtin.demo.apps.DemoConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -133,6 +134,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Largest PDF/DOCX file a registry entry (văn bản) may carry, in bytes.
+CONGTIN_DOCUMENT_MAX_UPLOAD = int(env_str("CONGTIN_DOCUMENT_MAX_UPLOAD", str(20 * 1024 * 1024)))
 
 # The editor-in-chief answers for what is published: an edit after an approval goes back to the
 # start of the workflow instead of riding on the earlier approval.

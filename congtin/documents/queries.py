@@ -1,0 +1,349 @@
+"""Reads of the document registry shared by the pages, the JSON API, the CSV export and verification.
+
+Public reads return only published entries and apply the joins their callers need, so a listing
+runs the same number of queries for ten documents as for a thousand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from congtin.documents.choices import RELATION_LABELS, DocumentStatus, RelationKind
+from congtin.documents.headers import parse_header
+from congtin.documents.models import (
+    DocumentAttachment,
+    DocumentRelation,
+    OfficialDocument,
+    OfficialDocumentQuerySet,
+    Organisation,
+)
+from congtin.vietnamese import fold, format_date, nfc
+
+
+def documents_all() -> OfficialDocumentQuerySet:
+    """Every entry, drafts included, with the joins a listing needs (staff-side reads)."""
+    return (
+        OfficialDocument.objects.select_related("issuer", "issuer__successor")
+        .prefetch_related(
+            "fields",
+            "co_issuers",
+            Prefetch("attachments", queryset=DocumentAttachment.objects.order_by("sort_order", "pk")),
+        )
+        .order_by("-issued_on", "-year", "-pk")
+    )
+
+
+def documents_public() -> OfficialDocumentQuerySet:
+    """Published entries only, newest first, with issuer, fields and files joined."""
+    return documents_all().published()
+
+
+def _symbol_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def documents_by_symbol(
+    text: str, *, queryset: OfficialDocumentQuerySet | None = None
+) -> OfficialDocumentQuerySet:
+    """Entries whose symbol is ``text``, however it was typed ("9/2017/nd-cp", "09/2017/NĐ-CP").
+
+    A symbol is matched on its canonical form. Text that is not a symbol but the way people cite
+    one ("Nghị định 09/2017", "CT 12") is matched on the folded lookup keys, and may find several.
+    A symbol without a year ("2761/BNV-TC") can match one document per year.
+    """
+    from congtin.vietnamese.symbols import SymbolError, parse_symbol
+
+    queryset = documents_public() if queryset is None else queryset
+    text = text.strip()
+    if not text:
+        return queryset.none()
+    try:
+        return queryset.filter(canonical_symbol=parse_symbol(text).canonical)
+    except SymbolError:
+        return queryset.filter(search_keys__contains=f"|{_symbol_key(text)}|")
+
+
+def document_by_symbol(
+    text: str, *, queryset: OfficialDocumentQuerySet | None = None
+) -> OfficialDocument | None:
+    """The entry with symbol ``text``; when several years share it, the most recently issued."""
+    return documents_by_symbol(text, queryset=queryset).first()
+
+
+def document_by_key(key: str, *, queryset: OfficialDocumentQuerySet | None = None) -> OfficialDocument | None:
+    """Look up by database id ("42") or by symbol ("09/2017/NĐ-CP"), as the API's detail URL allows."""
+    queryset = documents_public() if queryset is None else queryset
+    key = key.strip().strip("/")
+    if key.isdigit():
+        return queryset.filter(pk=int(key)).first()
+    return document_by_symbol(key, queryset=queryset)
+
+
+def documents_filter(
+    *,
+    doc_type: str | None = None,
+    issuer: str | None = None,
+    field: str | None = None,
+    year: int | None = None,
+    status: str | None = None,
+    q: str | None = None,
+    queryset: OfficialDocumentQuerySet | None = None,
+) -> OfficialDocumentQuerySet:
+    """Public entries narrowed by type (value), issuer (abbreviation), field (slug), year, status and words.
+
+    ``q`` matches a symbol in any spelling, or every word of it (marks and case ignored) in the
+    symbol, type, trích yếu, signer and issuer.
+    """
+    queryset = documents_public() if queryset is None else queryset
+    if doc_type:
+        queryset = queryset.filter(doc_type=doc_type)
+    if issuer:
+        queryset = queryset.filter(
+            Q(issuer__abbreviation__iexact=issuer) | Q(co_issuers__abbreviation__iexact=issuer)
+        )
+        queryset = queryset.distinct()
+    if field:
+        queryset = queryset.filter(fields__slug=field)
+    if year:
+        queryset = queryset.filter(year=year)
+    if status:
+        queryset = queryset.filter(status=status)
+    if q and q.strip():
+        by_words = Q()
+        for word in fold(q).split():
+            by_words &= Q(search_text__contains=word)
+        by_symbol = documents_by_symbol(q, queryset=OfficialDocument.objects.all()).values("pk")
+        queryset = queryset.filter(by_words | Q(pk__in=by_symbol))
+    return queryset
+
+
+@dataclass(frozen=True)
+class RelatedDocument:
+    """One relation seen from one document's page: "this document <label> <document>"."""
+
+    relation: DocumentRelation
+    document: OfficialDocument
+    direction: Literal["out", "in"]
+    kind: str
+    label: str
+    heading: str
+
+
+def document_relations(document: OfficialDocument, *, public: bool = True) -> list[RelatedDocument]:
+    """Both directions of every relation of ``document``, labelled, in one query.
+
+    Outgoing rows read with the kind's forward label ("thay thế"), incoming rows with its inverse
+    ("bị thay thế bởi"). With ``public``, documents at the other end that are not published are left
+    out, so a draft never shows through a published page.
+    """
+    rows = (
+        DocumentRelation.objects.filter(Q(source=document) | Q(target=document))
+        .select_related("source", "source__issuer", "target", "target__issuer")
+        .order_by("kind", "pk")
+    )
+    order = list(RELATION_LABELS)
+    related: list[RelatedDocument] = []
+    for row in rows:
+        labels = RELATION_LABELS[row.kind]
+        if row.source_id == document.pk:
+            other, direction, label, heading = row.target, "out", labels.forward, labels.forward_heading
+        else:
+            other, direction, label, heading = row.source, "in", labels.inverse, labels.inverse_heading
+        if public and not other.is_published:
+            continue
+        related.append(
+            RelatedDocument(
+                relation=row,
+                document=other,
+                direction=direction,  # type: ignore[arg-type]
+                kind=row.kind,
+                label=str(label),
+                heading=str(heading),
+            )
+        )
+    related.sort(key=lambda r: (order.index(r.kind), r.direction == "in", r.document.canonical_symbol))
+    return related
+
+
+def document_relation_groups(
+    document: OfficialDocument, *, public: bool = True
+) -> list[tuple[str, list[RelatedDocument]]]:
+    """The relations grouped under vbpl.vn-style headings ("Văn bản bị thay thế", "Căn cứ ban hành")."""
+    groups: dict[str, list[RelatedDocument]] = {}
+    for item in document_relations(document, public=public):
+        groups.setdefault(item.heading, []).append(item)
+    return list(groups.items())
+
+
+# -- verification ------------------------------------------------------------------------------
+
+
+@dataclass
+class VerificationResult:
+    """Whether the registry holds a document and how a claimed copy differs from it.
+
+    ``mismatches`` are plain-Vietnamese sentences a reader can act on ("ngày ban hành không khớp:
+    văn bản gốc ngày 12/05/2021"); ``warnings`` are remarks on how the symbol was written.
+    """
+
+    symbol: str
+    found: bool = False
+    document: OfficialDocument | None = None
+    mismatches: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    candidates: list[OfficialDocument] = field(default_factory=list)
+    issued_on: dt.date | None = None
+    issuer: str = ""
+    signer: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.found and not self.mismatches
+
+
+_POSITION_PREFIXES = ("bo truong ", "thong doc ", "chanh an ", "vien truong ", "tong kiem toan ")
+
+
+def _body_key(name: str) -> str:
+    key = " ".join(fold(name).replace("-", " ").split())
+    for prefix in _POSITION_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def _issuer_matches(claimed: str, body: Organisation) -> bool:
+    key = _body_key(claimed)
+    names = {_body_key(body.name), fold(body.abbreviation), fold(body.code)}
+    return key in names or _body_key(body.name) in key
+
+
+def _signer_matches(claimed: str, signer: str) -> bool:
+    claimed_key, signer_key = " ".join(fold(claimed).split()), " ".join(fold(signer).split())
+    return claimed_key == signer_key or claimed_key.endswith(signer_key)
+
+
+def document_verify(
+    *,
+    symbol: str = "",
+    issued_on: dt.date | None = None,
+    issuer: str | None = None,
+    signer: str | None = None,
+    text: str | None = None,
+) -> VerificationResult:
+    """Check a claimed document against the published registry and list every difference.
+
+    When ``text`` (a pasted document) is given, its header supplies whatever the other arguments
+    leave empty: the symbol after "Số", the date line, the issuing body and the signer at the end
+    (see ``headers.parse_header``, best effort).
+    """
+    from congtin.vietnamese.symbols import SymbolError, parse_symbol
+
+    if text:
+        header = parse_header(text)
+        symbol = symbol or header.symbol
+        issued_on = issued_on or header.issued_on
+        issuer = issuer or header.issuer
+        signer = signer or header.signer
+    symbol = nfc(symbol.strip())
+    result = VerificationResult(
+        symbol=symbol, issued_on=issued_on, issuer=(issuer or "").strip(), signer=(signer or "").strip()
+    )
+    if not symbol:
+        result.mismatches.append(_("không tìm thấy số ký hiệu của văn bản"))
+        return result
+
+    parsed = None
+    try:
+        parsed = parse_symbol(symbol)
+    except SymbolError as error:
+        result.warnings.append(
+            _("số ký hiệu “%(symbol)s” không đúng quy tắc: %(reason)s") % {"symbol": symbol, "reason": error}
+        )
+    if parsed is not None:
+        result.warnings.extend(parsed.warnings)
+        if parsed.canonical != symbol:
+            result.warnings.append(_("số ký hiệu viết chuẩn là %(symbol)s") % {"symbol": parsed.canonical})
+
+    candidates = list(documents_by_symbol(symbol))
+    if len(candidates) > 1 and issued_on is not None:
+        same_year = [d for d in candidates if d.year == issued_on.year]
+        candidates = same_year or candidates
+    if len(candidates) > 1 and result.issuer:
+        same_issuer = [d for d in candidates if _issuer_matches(result.issuer, d.issuer)]
+        candidates = same_issuer or candidates
+    result.candidates = candidates
+    if not candidates:
+        shown = parsed.canonical if parsed is not None else symbol
+        result.mismatches.append(_("không có văn bản số %(symbol)s trong cơ sở dữ liệu") % {"symbol": shown})
+        return result
+    if len(candidates) > 1:
+        years = ", ".join(str(d.year) for d in candidates)
+        result.mismatches.append(
+            _(
+                "có %(count)s văn bản cùng số %(symbol)s (các năm %(years)s); "
+                "cần ghi ngày ban hành để xác định văn bản"
+            )
+            % {"count": len(candidates), "symbol": candidates[0].canonical_symbol, "years": years}
+        )
+        return result
+
+    document = candidates[0]
+    result.found, result.document = True, document
+    if issued_on is not None and document.issued_on is not None and issued_on != document.issued_on:
+        result.mismatches.append(
+            _("ngày ban hành không khớp: văn bản gốc ngày %(date)s")
+            % {"date": format_date(document.issued_on)}
+        )
+    if result.issuer and not _issuer_matches(result.issuer, document.issuer):
+        current = document.issuer.current
+        if current.pk != document.issuer.pk and _issuer_matches(result.issuer, current):
+            result.warnings.append(
+                _("văn bản do %(issuer)s ban hành; chức năng của cơ quan này nay thuộc %(current)s")
+                % {"issuer": document.issuer.name, "current": current.name}
+            )
+        else:
+            result.mismatches.append(
+                _("cơ quan ban hành không khớp: văn bản gốc do %(issuer)s ban hành")
+                % {"issuer": document.issuer.name}
+            )
+    if result.signer and document.signer and not _signer_matches(result.signer, document.signer):
+        result.mismatches.append(
+            _("người ký không khớp: văn bản gốc do %(signer)s ký") % {"signer": document.signer}
+        )
+    result.mismatches.extend(_status_mismatches(document))
+    return result
+
+
+def _status_mismatches(document: OfficialDocument) -> list[str]:
+    if document.status == DocumentStatus.EXPIRED:
+        message = _("văn bản đã hết hiệu lực")
+        if document.expires_on is not None:
+            message = _("văn bản đã hết hiệu lực từ ngày %(date)s") % {
+                "date": format_date(document.expires_on)
+            }
+        ended_by = [
+            r
+            for r in document_relations(document)
+            if r.direction == "in" and r.kind in (RelationKind.REPLACES, RelationKind.REPEALS)
+        ]
+        if ended_by:
+            message += "; " + "; ".join(
+                _("%(label)s %(document)s") % {"label": r.label, "document": r.document} for r in ended_by
+            )
+        return [message]
+    if document.status == DocumentStatus.PARTLY_EXPIRED:
+        return [_("văn bản đã hết hiệu lực một phần")]
+    if document.status == DocumentStatus.NOT_YET_IN_FORCE:
+        message = _("văn bản chưa có hiệu lực")
+        if document.effective_on is not None:
+            message = _("văn bản chưa có hiệu lực (có hiệu lực từ ngày %(date)s)") % {
+                "date": format_date(document.effective_on)
+            }
+        return [message]
+    return []
