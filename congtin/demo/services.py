@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 
 from congtin.core.models import JournalSettings
 from congtin.demo import content as content
+from congtin.demo.documents import demo_documents_load
 from congtin.news.models import ArticlePage, HomePage, SectionPage
 from congtin.users import roles
 from congtin.users.models import User
@@ -56,8 +57,10 @@ def demo_is_loaded() -> bool:
 @transaction.atomic
 def demo_load() -> dict[str, Any]:
     """Create the demo site unless a HomePage already exists (idempotent)."""
+    # The registry loads on its own terms (idempotent), so an existing demo site gains it too.
+    documents = demo_documents_load()
     if demo_is_loaded():
-        return {"created": False}
+        return {"created": False, "documents": documents}
     users = {spec.username: _user(spec) for spec in DEMO_USERS}
     home = _home()
     _journal_settings()
