@@ -304,6 +304,66 @@ DOCUMENTS: tuple[DemoDocument, ...] = (
         fields=(STAFF, LOCAL),
     ),
     DemoDocument(
+        T.NGHI_DINH,
+        "108/2014/NĐ-CP",
+        "CP",
+        "Về chính sách tinh giản biên chế",
+        D(2014, 11, 20),
+        fields=(STAFF, ORG),
+    ),
+    DemoDocument(
+        T.NGHI_DINH,
+        "113/2018/NĐ-CP",
+        "CP",
+        "Sửa đổi, bổ sung một số điều của Nghị định số 108/2014/NĐ-CP ngày 20 tháng 11 năm 2014 của Chính "
+        "phủ về chính sách tinh giản biên chế",
+        D(2018, 8, 31),
+        fields=(STAFF, ORG),
+    ),
+    DemoDocument(
+        T.NGHI_DINH,
+        "143/2020/NĐ-CP",
+        "CP",
+        "Sửa đổi, bổ sung một số điều của Nghị định số 108/2014/NĐ-CP ngày 20 tháng 11 năm 2014 của Chính "
+        "phủ về chính sách tinh giản biên chế và Nghị định số 113/2018/NĐ-CP ngày 31 tháng 8 năm 2018 của "
+        "Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 108/2014/NĐ-CP ngày 20 tháng 11 năm 2014 "
+        "về chính sách tinh giản biên chế",
+        D(2020, 12, 10),
+        fields=(STAFF, ORG),
+    ),
+    DemoDocument(
+        T.NGHI_DINH,
+        "140/2017/NĐ-CP",
+        "CP",
+        "Về chính sách thu hút, tạo nguồn cán bộ từ sinh viên tốt nghiệp xuất sắc, cán bộ khoa học trẻ",
+        D(2017, 12, 5),
+        fields=(STAFF,),
+    ),
+    DemoDocument(
+        T.NGHI_DINH,
+        "91/2017/NĐ-CP",
+        "CP",
+        "Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+        D(2017, 7, 31),
+        fields=(STAFF,),
+    ),
+    DemoDocument(
+        T.NGHI_DINH,
+        "16/2015/NĐ-CP",
+        "CP",
+        "Quy định cơ chế tự chủ của đơn vị sự nghiệp công lập",
+        D(2015, 2, 14),
+        fields=(ORG,),
+    ),
+    DemoDocument(
+        T.QUYET_DINH,
+        "1847/QĐ-TTg",
+        "TTg",
+        "Phê duyệt Đề án Văn hóa công vụ",
+        D(2018, 12, 27),
+        fields=(STAFF, REFORM),
+    ),
+    DemoDocument(
         T.THONG_TU,
         "02/2021/TT-BNV",
         "BNV",
@@ -350,6 +410,39 @@ DOCUMENTS: tuple[DemoDocument, ...] = (
         "QH",
         "Về thí điểm tổ chức mô hình chính quyền đô thị tại thành phố Hà Nội",
         D(2019, 11, 27),
+        fields=(LOCAL,),
+    ),
+    DemoDocument(
+        T.NGHI_QUYET,
+        "119/2020/QH14",
+        "QH",
+        "Về thí điểm tổ chức mô hình chính quyền đô thị và một số cơ chế, chính sách đặc thù phát triển "
+        "thành phố Đà Nẵng",
+        D(2020, 6, 19),
+        fields=(LOCAL,),
+    ),
+    DemoDocument(
+        T.NGHI_QUYET,
+        "131/2020/QH14",
+        "QH",
+        "Về tổ chức chính quyền đô thị tại Thành phố Hồ Chí Minh",
+        D(2020, 11, 16),
+        fields=(LOCAL,),
+    ),
+    DemoDocument(
+        T.NGHI_QUYET,
+        "653/2019/UBTVQH14",
+        "UBTVQH",
+        "Về việc sắp xếp các đơn vị hành chính cấp huyện và cấp xã trong giai đoạn 2019 - 2021",
+        D(2019, 3, 12),
+        fields=(LOCAL,),
+    ),
+    DemoDocument(
+        T.PHAP_LENH,
+        "34/2007/PL-UBTVQH11",
+        "UBTVQH",
+        "Pháp lệnh Thực hiện dân chủ ở xã, phường, thị trấn",
+        D(2007, 4, 20),
         fields=(LOCAL,),
     ),
     # Personal data.
@@ -455,6 +548,9 @@ RELATIONS: tuple[tuple[str, str, str], ...] = (
     ("62/2020/NĐ-CP", R.BASED_ON, "22/2008/QH12"),
     ("106/2020/NĐ-CP", R.BASED_ON, "58/2010/QH12"),
     ("356/2025/NĐ-CP", R.DETAILS, "91/2025/QH15"),
+    ("113/2018/NĐ-CP", R.AMENDS, "108/2014/NĐ-CP"),
+    ("143/2020/NĐ-CP", R.AMENDS, "108/2014/NĐ-CP"),
+    ("143/2020/NĐ-CP", R.AMENDS, "113/2018/NĐ-CP"),
 )
 
 
