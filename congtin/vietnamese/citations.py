@@ -261,15 +261,22 @@ def _alternation(names: list[str]) -> str:
 
 
 # Types whose name may stand between the type and "số": "Luật Đất đai số ...",
-# "Giấy phép khai thác khoáng sản số ...".
+# "Giấy phép khai thác khoáng sản số ...", and, more briefly, "quyết định xử phạt số ...".
 _LAW_NAMES = ["bo luat", "luat", "phap lenh", "giay phep"]
+_NAMED_DECISIONS = ["quyet dinh"]
+# A word that cannot be part of such a name: it starts another kind of number.
+_NOT_IN_NAME = (
+    r"(?!mau\s+so|bieu\s+(?:mau|so)\b|dieu\s+[0-9]|khoan\s+[0-9]|diem\s+[a-z0-9]\b|can\s+cu\b|van\s+ban\b)"
+)
 _TYPE_BEFORE_RE = re.compile(
     rf"""
     (?s:.*)                                   # rightmost type name wins
     (?<!\w)
     (?:
         (?P<law>{_alternation(_LAW_NAMES)})
-        (?P<name>(?:\s+(?!so\b|mau\b|bieu\b|dieu\s+[0-9]|khoan\s+[0-9]|diem\s+[a-z0-9]\b|can\s+cu\b|tai\b)[^\s;().]+){{1,16}}?)\s+so\b
+        (?:\s+{_NOT_IN_NAME}[^\s;().]+){{1,20}}?\s+so\b    # "Luật Dân số số ...": the name may hold "số"
+      | (?P<decision>{_alternation(_NAMED_DECISIONS)})
+        (?:\s+{_NOT_IN_NAME}[^\s;().,]+){{1,8}}?\s+so\b
       | (?P<type>{_alternation([*_TYPE_DISPLAY, *(fold(a) for a in _TYPE_ABBREVIATIONS)])})
         (?:\s+so\b)?
     )
@@ -277,6 +284,9 @@ _TYPE_BEFORE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# What separates the members of a list of citations ("Nghị định số 30/2020/NĐ-CP và
+# 42/2022/NĐ-CP", "Luật ... số 63/2010/QH12, số 83/2015/QH13").
+_LIST_GAP_RE = re.compile(r"\s*(?:[,;]|va|hoac)?\s*(?:so\s*:?\s*)?")
 # "số" or "văn bản" before a symbol: the writer says a document number follows.
 _SO_BEFORE_RE = re.compile(r"(?<!\w)(?:so|van\s+ban(?:\s+so)?)\s*:?\s*$")
 _URL_BEFORE_RE = re.compile(r"(?:https?:|www\.|\S[=?&])\S*\s*$")
@@ -622,6 +632,7 @@ def find_citations(text: str) -> list[Citation]:
     clean = cleaned.text
     citations: list[Citation] = []
     last_end = 0
+    last_doc_type: str | None = None
     matches = list(_CANDIDATE_RE.finditer(clean))
     for index, match in enumerate(matches):
         symbol_start, symbol_end = match.span()
@@ -646,7 +657,7 @@ def find_citations(text: str) -> list[Citation]:
         start = symbol_start
         type_name: str | None = None
         if type_match is not None:
-            group = "law" if type_match.group("law") else "type"
+            group = next(name for name in ("law", "decision", "type") if type_match.group(name))
             name_start, name_end = type_match.span(group)
             written = _one_line(before[name_start:name_end])
             # An abbreviation counts only in capitals: "QĐ số 12/QĐ-UBND", not "qd".
@@ -682,6 +693,10 @@ def find_citations(text: str) -> list[Citation]:
         end = symbol_end + position
         display = _TYPE_DISPLAY.get(fold(type_name)) if type_name is not None else None
         doc_type = display if display is not None else _code_doc_type(symbol)
+        # A later member of a list shares the type written before the first one.
+        shares_type = type_name is None and citations and doc_type in {None, last_doc_type}
+        if shares_type and _LIST_GAP_RE.fullmatch(clean[last_end:symbol_start].translate(_FOLD_TABLE)):
+            doc_type = last_doc_type
         citations.append(
             Citation(
                 start=cleaned.start(start),
@@ -697,4 +712,5 @@ def find_citations(text: str) -> list[Citation]:
             )
         )
         last_end = end
+        last_doc_type = doc_type
     return citations

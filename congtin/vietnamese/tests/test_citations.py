@@ -574,6 +574,43 @@ def test_citations_are_found_with_their_spans_and_details(text: str, expected: l
     _check(text, find_citations(text), expected)
 
 
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Luật Dân số số 113/2025/QH15",  # "số" inside the name
+        "Luật Tần số vô tuyến điện số 42/2009/QH12",
+        "Luật bầu cử đại biểu Hội đồng nhân dân số 12/2003/QH11",  # "biểu" is no form here
+        "Luật\nTài nguyên nước số 17/2012/QH13",
+        "Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp số 69/2014/QH13",
+    ],
+)
+def test_a_law_name_between_luat_and_so_belongs_to_the_mention(mention: str) -> None:
+    text = f"Căn cứ {mention};"
+    (citation,) = find_citations(text)
+    assert (text[citation.start : citation.end], citation.type_name) == (mention, "Luật")
+
+
+def test_the_rightmost_type_name_wins_in_an_amending_law() -> None:
+    text = "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư số 03/2022/QH15 có hiệu lực."
+    (citation,) = find_citations(text)
+    assert text[citation.start : citation.end] == "Luật Đầu tư số 03/2022/QH15"
+
+
+def test_a_decision_may_be_named_before_so() -> None:
+    text = "Công an huyện ra quyết định khởi tố vụ án số 133/QĐ-CSĐT về tội chống người thi hành công vụ."
+    (citation,) = find_citations(text)
+    assert text[citation.start : citation.end] == "quyết định khởi tố vụ án số 133/QĐ-CSĐT"
+    assert citation.doc_type == "Quyết định"
+
+
+def test_later_members_of_a_list_share_the_type_written_before_the_first() -> None:
+    text = "Căn cứ Luật Ngân sách nhà nước số 89/2025/QH15, số 83/2015/QH13 và 12/CT-TTg;"
+    first, second, third = find_citations(text)
+    assert (first.type_name, first.doc_type) == ("Luật", "Luật")
+    assert (second.type_name, second.doc_type) == (None, "Luật")  # a law symbol alone says nothing
+    assert (third.type_name, third.doc_type) == (None, "Chỉ thị")  # its own code decides
+
+
 def test_party_document_in_state_order_carries_the_warning() -> None:
     (citation,) = find_citations("Tiếp tục thực hiện Nghị quyết số 29/NQ-TW của Bộ Chính trị.")
     assert citation.symbol.grammar is Grammar.PARTY
