@@ -70,7 +70,7 @@ lock: $(STAMP) ## Re-pin requirements/*.lock from pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
 
 bench: $(STAMP) ## Benchmarks (speed and memory are measured here, never asserted in tests)
-	@echo "Chưa có benchmark nào (no benchmarks yet)."
+	$(BIN)/python -m bench.citations
 
 clean: ## Remove the virtualenv, node_modules and local database
 	rm -rf $(VENV) node_modules db.sqlite3 .pytest_cache .mypy_cache .ruff_cache
