@@ -389,11 +389,118 @@ _NOT_NAME = (
     r"|Kết\s+luận|Công\s+văn|Văn\s+bản|Tại|Trong|Sau|Khi|Để|Do|Và|Các|Những|Ngày|Số|Phụ|Mẫu|Khoản"
     r"|Chương|Mục|Biểu|Phần|Đơn|Xét|Nay|Này|Nơi)(?![\w]))"
 )
-# Capitalised words; a few compounds whose second syllable stays lower case inside names
-# ("Hội đồng Chính phủ", "Hội đồng Bộ trưởng", "Ngân hàng Nhà nước").
-_NAME_COMPOUNDS = _phrases("Chính phủ", "Nhà nước", "Trung ương", "Quốc hội", "Bộ trưởng", "Thương binh")
-_NAME_WORD = rf"{_NOT_NAME}(?:{_NAME_COMPOUNDS}|[{_UP_VI}][{_LOW_VI}]*)(?![\w])"
-_NAME = rf"{_NAME_WORD}(?:(?:{_SPACE_REQUIRED}|{_SP}[{_DASH}]{_SP}){_NAME_WORD})*"
+# Lower-case syllables that end a name: what follows an issuer in running text ("của Bộ
+# Tài chính quy định ...", "... về việc", "... hướng dẫn").  Any other lower-case syllable
+# may continue a capitalised word, as in "Giao thông vận tải", "Giáo dục", "Hàng hải".
+_STOP_SYLLABLES = (
+    "về",
+    "việc",
+    "quy",
+    "định",
+    "hướng",
+    "dẫn",
+    "ban",
+    "hành",
+    "sửa",
+    "đổi",
+    "bổ",
+    "sung",
+    "có",
+    "được",
+    "đã",
+    "là",
+    "thì",
+    "tại",
+    "theo",
+    "trong",
+    "năm",
+    "ngày",
+    "tháng",
+    "này",
+    "đó",
+    "hiệu",
+    "lực",
+    "phê",
+    "duyệt",
+    "thực",
+    "hiện",
+    "các",
+    "những",
+    "của",
+    "để",
+    "cho",
+    "với",
+    "từ",
+    "đến",
+    "đối",
+    "hết",
+    "gồm",
+    "như",
+    "sau",
+    "trước",
+    "và",
+    "hoặc",
+    "không",
+    "cũng",
+    "sẽ",
+    "đang",
+    "công",
+    "bố",
+    "nêu",
+    "yêu",
+    "cầu",
+    "kèm",
+    "số",
+    "điều",
+    "khoản",
+    "điểm",
+    "mục",
+    "triển",
+    "khai",
+    "xác",
+    "nhận",
+    "cấp",
+    "bãi",
+    "bỏ",
+    "thay",
+    "thế",
+    "ký",
+    "gửi",
+    "trình",
+    "phạt",
+    "nhằm",
+    "mà",
+    "vẫn",
+    "còn",
+    "chưa",
+    "bị",
+    "nay",
+    "cùng",
+    "trên",
+    "tới",
+    "bằng",
+    "qua",
+    "ra",
+    "vào",
+    "lên",
+    "tiếp",
+    "tục",
+    "chấn",
+    "chỉnh",
+    "phản",
+    "hồi",
+    "tạm",
+    "quyết",
+)
+_NAME_TAIL = rf"(?:{_SPACE_REQUIRED}(?!(?:{'|'.join(_STOP_SYLLABLES)})(?![\w]))[{_LOW_VI}]+(?![\w])){{0,3}}"
+_NAME_WORD = rf"{_NOT_NAME}[{_UP_VI}][{_LOW_VI}]*(?![\w]){_NAME_TAIL}"
+# Capitalised words (each with its lower-case tail) joined by spaces, dashes or "và":
+# "Giáo dục và Đào tạo Hà Nội", "Lao động - Thương binh và Xã hội".
+# "và" before the head of another body joins two issuers, not two words of one name.
+_NEXT_BODY = r"(?!(?:Ủy|Uỷ|Bộ|Sở|Ban|Cục|Tổng|Văn\s+phòng|Ngân\s+hàng|Viện|Tòa|Toà|Hội\s+đồng)(?![\w]))"
+_NAME = rf"""{_NAME_WORD}(?:(?:{_SPACE_REQUIRED}(?:và{_SPACE_REQUIRED}{_NEXT_BODY})?|{_SP}[{_DASH}]{_SP}){_NAME_WORD})*"""
+# Abbreviated bodies in news: "Bộ GD&ĐT", "Bộ LĐTBXH", "Thống đốc NHNN".
+_ABBREVIATION = r"[A-ZĐ]{2,}(?:[&-][A-ZĐ]+)*(?![\w&])"
 _PLACE_LEVEL = _phrases(
     "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh", "Thành phố"
 )
@@ -440,6 +547,7 @@ _FIXED_BODIES = _phrases(
     "Phó Thủ tướng",
     "Thủ tướng",
     "Chính phủ",
+    "Chính Phủ",
     "Ủy ban Thường vụ Quốc hội",
     "Ủy ban thường vụ Quốc hội",
     "Quốc hội",
@@ -498,14 +606,17 @@ _ROLES = _phrases(
     "Tổng Bí thư",
     "Thủ trưởng",
 )
+_MINISTRY = rf"(?:(?:{_MINISTRIES})(?![\w])|{_ABBREVIATION}|{_NAME})"
 _BODY = rf"""
     (?:{_FIXED_BODIES})(?![\w])
-  | (?:Liên{_SPACE_REQUIRED})?[Bb]ộ{_SPACE_REQUIRED}(?:(?:{_MINISTRIES})(?![\w])|{_NAME})
+  | [Ll]iên{_SPACE_REQUIRED}[Bb]ộ{_SPACE_REQUIRED}{_MINISTRY}(?:{_SP}(?:,|và|[{_DASH}]){_SP}{_MINISTRY})*
+  | [Bb]ộ{_SPACE_REQUIRED}{_MINISTRY}
   | (?:{_LOCAL})(?:{_SPACE_REQUIRED}(?:{_PLACE_LEVEL}))?(?:{_SPACE_REQUIRED}{_NAME})?(?![\w])
   | (?:{_ORG_HEADS}){_SPACE_REQUIRED}{_NAME}
   | (?:BCH{_SPACE_REQUIRED})?TW(?![\w])
 """
-_AGENT = rf"(?:(?:{_ROLES})(?![\w])(?:{_SPACE_REQUIRED}(?:{_BODY}))?|{_BODY})"
+# A body first ("Chủ tịch nước" is a body, "Chủ tịch" a role), then a role with its body.
+_AGENT = rf"""(?:{_BODY}|(?:{_ROLES})(?![\w])(?:{_SPACE_REQUIRED}(?:{_BODY}|{_ABBREVIATION}))?)"""
 _ISSUER_AFTER_RE = re.compile(
     rf"""
     {_SP},?{_SP}\(?{_SP}(?P<phrase>c[ủu]a{_SPACE_REQUIRED}

@@ -611,6 +611,26 @@ def test_later_members_of_a_list_share_the_type_written_before_the_first() -> No
     assert (third.type_name, third.doc_type) == (None, "Chỉ thị")  # its own code decides
 
 
+@pytest.mark.parametrize(
+    ("after", "issuer_phrase"),
+    [
+        ("của Sở Giáo dục và Đào tạo Hà Nội về việc tuyển sinh", "của Sở Giáo dục và Đào tạo Hà Nội"),
+        ("của Cục Hàng hải Việt Nam không còn phù hợp", "của Cục Hàng hải Việt Nam"),
+        ("của Bộ Giao thông vận tải hướng dẫn", "của Bộ Giao thông vận tải"),
+        ("của Chủ tịch nước. Chủ tịch nước đã ký", "của Chủ tịch nước"),
+        ("của Thống đốc NHNN. Cùng ngày", "của Thống đốc NHNN"),
+        ("của Bộ GD&ĐT nêu rõ", "của Bộ GD&ĐT"),
+        ("của Bộ Tài chính và Bộ Nội vụ quy định", "của Bộ Tài chính và Bộ Nội vụ"),
+        ("của Ủy ban nhân dân thành phố Hồ Chí Minh phê duyệt", "của Ủy ban nhân dân thành phố Hồ Chí Minh"),
+        ("của mình", None),
+        ("của Nghị định số 12/2020/NĐ-CP", None),
+    ],
+)
+def test_issuer_phrase_runs_to_the_end_of_the_body_name(after: str, issuer_phrase: str | None) -> None:
+    citation = find_citations(f"Văn bản số 15/QĐ-UBND {after}")[0]
+    assert citation.issuer_phrase == issuer_phrase
+
+
 def test_party_document_in_state_order_carries_the_warning() -> None:
     (citation,) = find_citations("Tiếp tục thực hiện Nghị quyết số 29/NQ-TW của Bộ Chính trị.")
     assert citation.symbol.grammar is Grammar.PARTY
