@@ -505,6 +505,9 @@ _PLACE_LEVEL = _phrases(
     "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "Tỉnh", "Thành phố"
 )
 _LOCAL = _phrases(
+    "Tòa án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Công an",
     "Ủy ban nhân dân",
     "Hội đồng nhân dân",
     "UBND",
@@ -520,6 +523,11 @@ _LOCAL = _phrases(
 )
 _ORG_HEADS = _phrases(
     "Ban",
+    "Vụ",
+    "Chi cục",
+    "Trung tâm",
+    "Phòng",
+    "Cơ quan",
     "Cục",
     "Tổng cục",
     "Sở",
