@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from congtin.documents import queries
+from congtin.documents.forms import OfficialDocumentForm
 from congtin.documents.models import PUBLISH_PERMISSION, Field, OfficialDocument, Organisation
 
 
@@ -71,7 +72,8 @@ class DocumentViewSet(ModelViewSet):
             FieldPanel("full_text"),
             # Publishing puts the entry on the portal and in the API: the editor-in-chief decides.
             FieldPanel("is_published", permission=PUBLISH_PERMISSION),
-        ]
+        ],
+        base_form_class=OfficialDocumentForm,
     )
 
 

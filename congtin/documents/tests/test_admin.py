@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import pytest
 from django.urls import reverse
 
-from congtin.documents import services
+from congtin.documents import queries, services
+from congtin.documents.choices import RelationKind
 from congtin.documents.models import OfficialDocument
 from congtin.documents.tests.factories import EXE, OfficialDocumentFactory, pdf_bytes, upload
 
@@ -107,3 +109,69 @@ def test_the_admin_listing_finds_a_symbol_however_it_is_typed(client, registry_s
 def test_staff_without_registry_rights_are_kept_out(client, registry_staff):
     client.force_login(registry_staff.reporter)
     assert client.get(reverse("officialdocument:add")).status_code in (302, 403)
+
+
+def test_the_edit_inspect_and_chooser_pages_render_for_an_entry_with_files_and_relations(
+    client, registry_staff
+):
+    old = OfficialDocumentFactory(printed_symbol="43/2011/NĐ-CP", issued_on=dt.date(2011, 6, 13))
+    new = OfficialDocumentFactory(printed_symbol="42/2022/NĐ-CP", issued_on=dt.date(2022, 6, 24))
+    services.document_relate(source=new, target=old, kind=RelationKind.REPLACES)
+    services.document_attach(document=new, file=upload("x.pdf", pdf_bytes()), title="Toàn văn")
+    client.force_login(registry_staff.editor_in_chief)
+    for url in (
+        reverse("officialdocument:edit", args=[new.pk]),
+        reverse("officialdocument:inspect", args=[new.pk]),
+        reverse("organisation:index"),
+        reverse("field:index"),
+    ):
+        assert client.get(url).status_code == 200, url
+    chooser = client.get(reverse("documents_chooser:choose_results"), {"q": "43/2011/nd-cp"})
+    assert chooser.status_code == 200
+    assert "43/2011/NĐ-CP" in chooser.content.decode()
+    assert "42/2022/NĐ-CP" not in chooser.content.decode()
+
+
+def test_relations_are_added_in_the_edit_form_and_checked_for_chronology(client, registry_staff):
+    old = OfficialDocumentFactory(
+        printed_symbol="43/2011/NĐ-CP", issued_on=dt.date(2011, 6, 13), summary="Cũ"
+    )
+    client.force_login(registry_staff.editor)
+    client.post(
+        reverse("officialdocument:add"),
+        _form(printed_symbol="42/2022/NĐ-CP", issued_on="24/06/2022", effective_on=""),
+    )
+    new = OfficialDocument.objects.get(canonical_symbol="42/2022/NĐ-CP")
+    relation = {
+        "relations_out-TOTAL_FORMS": "1",
+        "relations_out-0-kind": "thay_the",
+        "relations_out-0-target": str(old.pk),
+        "relations_out-0-note": "",
+        "relations_out-0-id": "",
+        "relations_out-0-DELETE": "",
+    }
+    edit = reverse("officialdocument:edit", args=[new.pk])
+    fields = {"printed_symbol": "42/2022/NĐ-CP", "issued_on": "24/06/2022", "effective_on": ""}
+    response = client.post(edit, _form(**fields, **relation))
+    assert response.status_code == 302, html.unescape(response.content.decode())[:3000]
+    assert [r.label for r in queries.document_relations(old, public=False)] == ["bị thay thế bởi"]
+
+    backwards = {**relation, "relations_out-0-target": str(new.pk)}
+    response = client.post(
+        reverse("officialdocument:edit", args=[old.pk]),
+        _form(
+            printed_symbol="43/2011/NĐ-CP", issued_on="13/06/2011", effective_on="", summary="Cũ", **backwards
+        ),
+    )
+    assert response.status_code == 200
+    assert "ban hành trước" in html.unescape(response.content.decode())
+
+    to_itself = {**relation, "relations_out-0-target": str(old.pk), "relations_out-0-kind": "sua_doi_bo_sung"}
+    response = client.post(
+        reverse("officialdocument:edit", args=[old.pk]),
+        _form(
+            printed_symbol="43/2011/NĐ-CP", issued_on="13/06/2011", effective_on="", summary="Cũ", **to_itself
+        ),
+    )
+    assert response.status_code == 200
+    assert "không thể có quan hệ với chính nó" in html.unescape(response.content.decode())
