@@ -15,12 +15,21 @@ Two grammars are in use and both are parsed here:
   (66-QĐ/TW is a Quy định); only the surrounding text can tell, see
   :mod:`congtin.vietnamese.citations`.
 
+Older and odder shapes that real texts carry are read too, and kept in the shape they
+were issued with: state symbols of the pre-1990s in the Party-like order (``18-L/CTN``,
+``21-LCT/HĐNN8``, ``103-SL/L.005``) or without a slash (``206-CP``), sub-numbers
+(``66.16/2026/NQ-CP``, ``3010-1/TB-ĐHHV``) and "&" inside an issuer
+(``299/QĐ-BQLKKTNS&KCN``).
+
 Parsing tolerates the noise seen in real text and canonicalises it: NFD input, spaces or
 line breaks around ``/`` and ``-``, en/em dashes and other dash look-alikes, zero-width
-and bidi control characters, ``Ð`` (U+00D0) for ``Đ``, ASCII ``ND``/``QD`` for
-``NĐ``/``QĐ``, lower case, a trailing full stop, and numbers below 10 without their
-leading zero.  Departures from Decree 30 that change what a reader should check are
-reported as Vietnamese warnings on the result rather than refused.
+and bidi control characters, ``Ð`` (U+00D0) for ``Đ``, ``TƯ`` for ``TW``, ASCII
+``ND``/``QD`` for ``NĐ``/``QĐ`` (and known issuers such as ``BLDTBXH``), lower case, a
+trailing full stop, a leading "Số:", and numbers below 10 without their leading zero.
+Departures from Decree 30 that change what a reader should check are reported as
+Vietnamese warnings on the result rather than refused.  A typo that yields another
+well-formed symbol (``67/2014/QH14`` for the 2014 Investment Law, which is QH13) is kept
+as printed: correcting it needs the registry.
 
 Only Latin letters (A-Z plus Đ) may appear in a symbol.  A look-alike from another
 script -- a Cyrillic "С" inside "CT" -- is refused: a symbol is an identifier, and a
@@ -445,7 +454,7 @@ def is_known_issuer(issuer: str) -> bool:
     for part in issuer.split("-"):
         if _split_term(part)[0] in ISSUERS:
             continue
-        if part.startswith(("UBND", "HĐND", "BCĐ", "BHXH", "SỞ")) or is_party_issuer(part):
+        if part.startswith(("UBND", "HĐND", "BCĐ", "BHXH")) or is_party_issuer(part):
             continue
         return False
     return True
