@@ -377,7 +377,11 @@ class OfficialDocument(ClusterableModel):
                 % {"symbol": symbol.canonical},
             )
         if self.year is not None and not EARLIEST_DATE.year <= self.year <= timezone.localdate().year:
-            error("year", gettext("Năm %(year)s không hợp lệ.") % {"year": self.year})
+            error(
+                "year",
+                gettext("Năm %(year)s không hợp lệ: phải từ %(first)s đến năm nay.")
+                % {"year": self.year, "first": EARLIEST_DATE.year},
+            )
         if symbol.year is not None and self.issued_on is not None and symbol.year != self.issued_on.year:
             error(
                 "issued_on",
