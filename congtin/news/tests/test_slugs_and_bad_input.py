@@ -169,3 +169,19 @@ def test_sitemap_lists_published_articles_only(client, site_tree):
     xml = client.get("/sitemap.xml").content.decode()
     assert live.slug in xml
     assert draft.slug not in xml
+
+
+def test_an_editor_using_the_english_admin_still_types_dates_day_first(admin_client, admin_user, site_tree):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    article = published_article(site_tree.news, title="Bài sửa bằng giao diện tiếng Anh")
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    response = admin_client.post(
+        url, article_form_data(title=article.title, slug=article.slug, dateline_date="20/06/2021")
+    )
+    assert response.status_code == 302
+    saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert str(saved.dateline_date) == "2021-06-20"
