@@ -1,6 +1,8 @@
-"""Writes on published news that the Press Law regulates: corrections and withdrawals."""
+"""Writes on published news that the Press Law regulates (corrections, withdrawals), and portal setup."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -8,10 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
+from wagtail.models import Page, Site
 
-from congtin.news.models import ArticleCorrection, ArticlePage, ArticleWithdrawal
+from congtin.news import queries
+from congtin.news.models import ArticleCorrection, ArticlePage, ArticleWithdrawal, HomePage
 from congtin.users.models import User
 from congtin.users.roles import ADD_CORRECTION
+from congtin.users.services import editorial_roles_setup
 
 CORRECTION_LOG_ACTION = "congtin.correction"
 WITHDRAWAL_LOG_ACTION = "congtin.withdraw"
@@ -97,3 +102,56 @@ def _public_path(article: ArticlePage) -> str:
         return str(article.url_path)
     _site_id, _root_url, page_path = parts
     return str(page_path)
+
+
+def article_deletion_refusal(*, pages: Iterable[Page], user: User) -> str | None:
+    """Why ``pages`` may not be deleted, or None when they may.
+
+    Articles that were ever published are withdrawn, never deleted (Press Law 2016, Art. 42): the
+    withdrawal keeps the text for inspection and answers 410 at the old address, deletion loses both.
+    Superusers keep the power for legal clean-ups ordered outside the newsroom.
+    """
+    if user.is_superuser:
+        return None
+    for page in pages:
+        if queries.published_articles_within(page).exists():
+            return _(
+                "Không thể xóa “%(title)s”: trang này là hoặc chứa bài đã từng đăng. "
+                "Hãy dùng chức năng Gỡ bài (thu hồi) để bài được lưu trữ theo Luật Báo chí."
+            ) % {"title": page.get_admin_display_title()}
+    return None
+
+
+@transaction.atomic
+def portal_setup(*, site_name: str = "") -> HomePage:
+    """Make a fresh installation a congtin portal: a home page as the site root, the editorial roles and
+    workflow, and the registry permissions. Idempotent; run by ``manage.py setup_portal``.
+    """
+    from congtin.documents.services import documents_permissions_setup
+
+    site = Site.objects.filter(is_default_site=True).first()
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        name = site_name or _("Cổng thông tin điện tử")
+        home = HomePage(title=name, slug="trang-chu")
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True, root_page=home)
+    previous_root = site.root_page if site.root_page_id else None
+    site.root_page = home
+    if site_name:
+        site.site_name = site_name
+    site.save()
+    # Wagtail's "Welcome to your new Wagtail site!" placeholder goes once the portal replaces it.
+    if (
+        previous_root is not None
+        and previous_root.pk != home.pk
+        and previous_root.specific_class is Page
+        and not previous_root.get_children().exists()
+    ):
+        previous_root.delete()
+    editorial_roles_setup(root_page=home)
+    documents_permissions_setup()
+    return home

@@ -86,25 +86,11 @@ def register_press_law_log_actions(actions: Any) -> None:
 
 
 def _refuse_deleting_published_articles(request: HttpRequest, pages: list[Page]) -> HttpResponse | None:
-    """Articles that were ever published are withdrawn, never deleted (Press Law 2016, Art. 42).
-
-    Withdrawal keeps the text for inspection and answers 410 at the old address; deleting would
-    lose both. Superusers keep the power for legal clean-ups ordered outside the newsroom.
-    """
-    if request.user.is_superuser:
+    refusal = services.article_deletion_refusal(pages=pages, user=request.user)  # type: ignore[arg-type]
+    if refusal is None:
         return None
-    for page in pages:
-        if queries.published_articles_within(page).exists():
-            messages.error(
-                request,
-                _(
-                    "Không thể xóa “%(title)s”: trang này là hoặc chứa bài đã từng đăng. "
-                    "Hãy dùng chức năng Gỡ bài (thu hồi) để bài được lưu trữ theo Luật Báo chí."
-                )
-                % {"title": page.get_admin_display_title()},
-            )
-            return redirect("wagtailadmin_explore", (page.get_parent() or page).pk)
-    return None
+    messages.error(request, refusal)
+    return redirect("wagtailadmin_explore", (pages[0].get_parent() or pages[0]).pk)
 
 
 @hooks.register("before_delete_page")
