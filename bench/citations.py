@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from congtin.vietnamese.tests.test_citation_gold import (
+    GOLD_SETS,
     TARGET_CANONICAL,
     TARGET_PRECISION,
     TARGET_RECALL,
@@ -128,43 +129,18 @@ def throughput(data_dir: Path, find: Callable[[str], object], repeat: int = 3) -
     return size / 1e6 / best, best, size
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--describe", action="store_true", help="print the composition of the gold set and exit"
-    )
-    parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
-    parser.add_argument(
-        "--details", action="store_true", help="list the finder's disagreements with the gold"
-    )
-    args = parser.parse_args(argv)
-
-    rows = load_gold()
-    if args.describe:
-        describe(rows)
-        return 0
-    data_dir = shared_data_dir()
-    if not data_dir.is_dir():
-        out(f"Shared data folder {data_dir} not found; set CONGTIN_SHARED_DATA. Nothing to measure.")
-        return 0
-    windows, skipped = load_windows(data_dir, rows)
+def _score_set(
+    set_name: str, data_dir: Path, find_citations: Callable[[str], object] | None, *, details: bool
+) -> None:
+    windows, skipped = load_windows(data_dir, load_gold(GOLD_SETS[set_name]))
     for message in skipped:
         sys.stderr.write(f"warning: {message}\n")
     if not windows:
-        out(f"None of the gold records were found under {data_dir}. Nothing to measure.")
-        return 0
-
-    try:
-        from congtin.vietnamese.citations import find_citations
-    except ImportError as exc:
-        find_citations = None
-        out(f"congtin.vietnamese.citations is not importable ({exc}); showing the baseline only.\n")
-
+        out(f"None of the {set_name} records were found under {data_dir}. Nothing to measure.")
+        return
     n_cites = sum(len(w.row["citations"]) for w in windows)
     out(
-        f"Gold set: {n_cites} citations in {len(windows)} windows "
+        f"{n_cites} citations in {len(windows)} windows "
         f"({len({(w.row['source'], w.row['id']) for w in windows})} records)."
     )
     out(
@@ -191,17 +167,53 @@ def main(argv: list[str] | None = None) -> int:
                 f", type {result.field_accuracy('type'):.4f}, issued {result.field_accuracy('issued'):.4f}"
             )
         out(line)
+    if details and "find_citations" in results:
+        out()
+        out(report(results["find_citations"], limit=10_000))
 
-    if find_citations is not None:
-        if args.details:
-            out()
-            out(report(results["find_citations"], limit=10_000))
-        if not args.no_speed:
-            mbps, seconds, size = throughput(data_dir, find_citations)
-            out(
-                f"\nThroughput of find_citations over {', '.join(THROUGHPUT_SOURCES)}: "
-                f"{size / 1e6:.1f} MB in {seconds:.2f} s, {mbps:.2f} MB/s (best of 3, one process)"
-            )
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--describe", action="store_true", help="print the composition of the gold set and exit"
+    )
+    parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
+    parser.add_argument(
+        "--details", action="store_true", help="list the finder's disagreements with the gold"
+    )
+    parser.add_argument(
+        "--set", choices=sorted(GOLD_SETS), action="append", help="gold set(s) to score (default: all)"
+    )
+    args = parser.parse_args(argv)
+
+    data_dir = shared_data_dir()
+    if args.describe:
+        for name in args.set or sorted(GOLD_SETS):
+            out(f"== {name} ==")
+            describe(load_gold(GOLD_SETS[name]))
+        return 0
+    if not data_dir.is_dir():
+        out(f"Shared data folder {data_dir} not found; set CONGTIN_SHARED_DATA. Nothing to measure.")
+        return 0
+
+    try:
+        from congtin.vietnamese.citations import find_citations
+    except ImportError as exc:
+        find_citations = None
+        out(f"congtin.vietnamese.citations is not importable ({exc}); showing the baseline only.\n")
+
+    for set_name in args.set or sorted(GOLD_SETS):
+        out(f"\n== Gold set: {set_name} ({GOLD_SETS[set_name].name}) ==")
+        _score_set(set_name, data_dir, find_citations, details=args.details)
+
+    if find_citations is not None and not args.no_speed:
+        mbps, seconds, size = throughput(data_dir, find_citations)
+        out(
+            f"\nThroughput of find_citations over {', '.join(THROUGHPUT_SOURCES)}: "
+            f"{size / 1e6:.1f} MB in {seconds:.2f} s, {mbps:.2f} MB/s (best of 3, one process)"
+        )
     return 0
 
 

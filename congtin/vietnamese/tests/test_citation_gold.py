@@ -32,6 +32,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[3]
 GOLD_PATH = Path(__file__).resolve().parent / "data" / "citations_gold.jsonl"
+# Annotated blind, after the finder was written, by someone who never saw its code; measured once
+# before anything was changed (see data/README.md). Never tune the finder on it.
+HOLDOUT_PATH = Path(__file__).resolve().parent / "data" / "citations_holdout.jsonl"
+GOLD_SETS = {"gold": GOLD_PATH, "holdout": HOLDOUT_PATH}
 
 # The targets of the issue.
 TARGET_PRECISION = 0.99
@@ -41,7 +45,7 @@ TARGET_CANONICAL = 0.97
 NOISE_LABELS = {"space", "linebreak", "dash", "case", "pad", "party-state-order", "typo", "eth"}
 WHY_LABELS = {"address", "form code", "standard", "article reference", "score", "permit", "date", "other"}
 STATE_CANONICAL = re.compile(
-    r"\d{2,}(?:-\d+)?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*"
+    r"\d{2,}(?:[-.]\d+)?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*"
 )
 PARTY_CANONICAL = re.compile(r"\d{2,}-[A-ZĐ]+/[A-ZĐ][A-ZĐ0-9.]*")
 
@@ -295,9 +299,9 @@ def report(result: Score, limit: int = 80) -> str:
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.fixture(scope="module")
-def gold() -> list[dict[str, Any]]:
-    return load_gold()
+@pytest.fixture(scope="module", params=sorted(GOLD_SETS))
+def gold(request: pytest.FixtureRequest) -> list[dict[str, Any]]:
+    return load_gold(GOLD_SETS[request.param])
 
 
 @pytest.fixture(scope="module")
