@@ -1,0 +1,287 @@
+"""Search quality and speed: ALQAC 2023, the known-item news set, and latency on synthetic corpora.
+
+Run from the repository root::
+
+    python -m bench.search                          # default: quality tables + latency at 20,000 docs
+    python -m bench.search --quick                  # smoke run: fewer queries, 2,000 docs
+    python -m bench.search --sizes 100000,1000000   # the latency sizes of the search issue
+
+Engines: plain BM25 (``bm25s``) over accented and over folded syllables, Wagtail's default database
+backend on SQLite and (when reachable) PostgreSQL, and the project's own backends when
+``congtin.search`` offers them.  The texts come from ``$CONGTIN_SHARED_DATA`` (default
+``<repo>/../shared/data``); without them the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from bench.search import corpora, known_items
+from bench.search.engines import Engine, baseline_engines, project_engines
+from bench.search.metrics import ndcg_at, percentile, recall_at, reciprocal_rank_at
+from bench.search.wagtail import WagtailDatabaseEngine, postgres_reachable
+
+K = 10
+LATENCY_QUERIES = 200
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def out(*parts: object) -> None:
+    """Write one line to stdout (a report, so not logging)."""
+    sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
+    sys.stdout.flush()
+
+
+@dataclass
+class Run:
+    """One engine over one query set: index time and size, ranked ids, per-query seconds."""
+
+    engine: str
+    build_seconds: float = 0.0
+    size_bytes: int = 0
+    ranked: list[list[str]] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    note: str = ""
+
+
+def run_engine(
+    engine: Engine, docs: Sequence[tuple[str, str, str]], queries: Sequence[str], budget: float
+) -> Run:
+    run = Run(engine.name)
+    t0 = time.perf_counter()
+    try:
+        engine.index(docs)
+    except Exception as exc:
+        run.note = f"index failed: {exc}"
+        return run
+    run.build_seconds = getattr(engine, "last_index", {}).get("seconds") or time.perf_counter() - t0
+    size = getattr(engine, "size_bytes", None)
+    run.size_bytes = size() if callable(size) else 0
+    spent_from = time.perf_counter()
+    for query in queries:
+        if time.perf_counter() - spent_from > budget:
+            run.note = f"stopped after {budget:.0f} s: {len(run.ranked)} of {len(queries)} queries"
+            break
+        q0 = time.perf_counter()
+        try:
+            ranked = engine.search(query, K)
+        except Exception as exc:
+            run.note = f"search failed: {exc}"
+            break
+        run.seconds.append(time.perf_counter() - q0)
+        run.ranked.append(ranked)
+    return run
+
+
+def engines_for(args: argparse.Namespace, n_docs: int, notes: list[str]) -> list[Engine]:
+    engines: list[Engine] = [*baseline_engines(), *args.project]
+    if args.no_wagtail:
+        return engines
+    for engine in args.wagtail:
+        if n_docs > args.wagtail_max_docs:
+            notes.append(f"{engine.name}: skipped at {n_docs:,} documents (limit --wagtail-max-docs).")
+        else:
+            engines.append(engine)
+    return engines
+
+
+def close(engines: Sequence[Engine]) -> None:
+    for engine in engines:
+        closer = getattr(engine, "close", None)
+        if callable(closer):
+            closer()
+
+
+def _scored(run: Run, n_queries: int) -> str:
+    return f"{len(run.ranked)}/{n_queries}" if len(run.ranked) < n_queries else str(n_queries)
+
+
+def quality_table(
+    title: str,
+    docs: Sequence[tuple[str, str, str]],
+    queries: Sequence[str],
+    relevant: Sequence[frozenset[str]],
+    args: argparse.Namespace,
+    *,
+    groups: Sequence[str] | None = None,
+) -> None:
+    out(f"\n== {title}: {len(docs):,} documents, {len(queries)} queries ==")
+    notes: list[str] = []
+    engines = engines_for(args, len(docs), notes)
+    out(f"| engine | queries | recall@{K} | MRR@{K} | nDCG@{K} | index s | p50 ms | p95 ms |")
+    out("|---|---|---|---|---|---|---|---|")
+    per_group: dict[str, dict[str, float]] = {}
+    for engine in engines:
+        run = run_engine(engine, docs, queries, args.budget)
+        close([engine])
+        n = len(run.ranked)
+        if n == 0:
+            out(f"| {run.engine} | 0 | – | – | – | – | – | – |")
+            notes.append(f"{run.engine}: {run.note}")
+            continue
+        pairs = list(zip(run.ranked, relevant, strict=False))
+        rec = sum(recall_at(r, g, K) for r, g in pairs) / n
+        mrr = sum(reciprocal_rank_at(r, g, K) for r, g in pairs) / n
+        ndcg = sum(ndcg_at(r, g, K) for r, g in pairs) / n
+        out(
+            f"| {run.engine} | {_scored(run, len(queries))} | {rec:.3f} | {mrr:.3f} | {ndcg:.3f} | "
+            f"{run.build_seconds:.1f} | {percentile(run.seconds, 50) * 1e3:.1f} | "
+            f"{percentile(run.seconds, 95) * 1e3:.1f} |"
+        )
+        if run.note:
+            notes.append(f"{run.engine}: {run.note} (metrics over the queries that ran).")
+        if groups is not None:
+            for (r, g), group in zip(pairs, groups, strict=False):
+                cell = per_group.setdefault(f"{group}\t{run.engine}", {"n": 0, "rr": 0.0, "hit": 0.0})
+                cell["n"] += 1
+                cell["rr"] += reciprocal_rank_at(r, g, K)
+                cell["hit"] += recall_at(r, g, K)
+    if per_group:
+        kinds = list(dict.fromkeys(key.split("\t")[0] for key in per_group))
+        totals = {kind: sum(1 for g in groups or () if g == kind) for kind in kinds}
+        out(f"\nBy kind of query, MRR@{K} / success@{K}:")
+        out("| kind | queries | " + " | ".join(e.name for e in engines) + " |")
+        out("|---|---|" + "---|" * len(engines))
+        for kind in kinds:
+            cells = []
+            for engine in engines:
+                cell = per_group.get(f"{kind}\t{engine.name}")
+                if cell is None:
+                    cells.append("–")
+                    continue
+                text = f"{cell['rr'] / cell['n']:.3f} / {cell['hit'] / cell['n']:.3f}"
+                cells.append(text if cell["n"] == totals[kind] else f"{text} (n={cell['n']:.0f})")
+            out(f"| {kind} | {totals[kind]} | " + " | ".join(cells) + " |")
+    for note in notes:
+        out(f"Note: {note}")
+
+
+def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args: argparse.Namespace) -> None:
+    out(f"\n== Latency on synthetic corpora (sizes run: {', '.join(f'{s:,}' for s in sizes)}) ==")
+    out(
+        f"Documents recombined from {len(pool):,} news sentences (seeded); {len(queries)} queries from the "
+        f"known-item recipe; top {K}; wall-clock in one process."
+    )
+    out("| documents | engine | queries | index s | size MB | p50 ms | p95 ms | max ms |")
+    out("|---|---|---|---|---|---|---|---|")
+    notes: list[str] = []
+    for size in sizes:
+        docs = list(corpora.synthetic(pool, size))
+        engines = engines_for(args, size, notes)
+        for engine in engines:
+            run = run_engine(engine, docs, queries, args.budget)
+            close([engine])
+            if not run.seconds:
+                out(f"| {size:,} | {run.engine} | 0 | – | – | – | – | – |")
+                notes.append(f"{run.engine} at {size:,}: {run.note}")
+                continue
+            out(
+                f"| {size:,} | {run.engine} | {_scored(run, len(queries))} | {run.build_seconds:.1f} | "
+                f"{run.size_bytes / 1e6:.1f} | {percentile(run.seconds, 50) * 1e3:.1f} | "
+                f"{percentile(run.seconds, 95) * 1e3:.1f} | {max(run.seconds) * 1e3:.1f} |"
+            )
+            if run.note:
+                notes.append(f"{run.engine} at {size:,}: {run.note}.")
+        del docs
+    out(
+        "Size: bm25s = its score matrix in RAM; Wagtail database backend = growth of the database "
+        "(document table + index entries + full-text index)."
+    )
+    for note in notes:
+        out(f"Note: {note}")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: 40 queries a set, 2,000 documents, 10 s budget"
+    )
+    parser.add_argument("--sizes", help="latency corpus sizes, comma-separated (default 20000; quick: 2000)")
+    parser.add_argument("--no-latency", action="store_true", help="skip the synthetic-corpus latency run")
+    parser.add_argument("--no-wagtail", action="store_true", help="leave out Wagtail's database backend")
+    parser.add_argument(
+        "--wagtail-max-docs",
+        type=int,
+        default=100_000,
+        help="largest corpus given to Wagtail's database backend (default 100,000)",
+    )
+    parser.add_argument(
+        "--budget", type=float, default=60.0, help="seconds of querying per engine and query set (default 60)"
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("CONGTIN_BENCH_PG_URL", DEFAULT_PG),
+        help="PostgreSQL server for the Wagtail backend (a user that may create databases); "
+        "'none' to skip. Default $CONGTIN_BENCH_PG_URL or " + DEFAULT_PG,
+    )
+    args = parser.parse_args(argv)
+    if args.quick and args.budget == parser.get_default("budget"):
+        args.budget = 10.0
+    default_sizes = "2000" if args.quick else "20000"
+    args.sizes = [int(s.replace("_", "")) for s in (args.sizes or default_sizes).split(",") if s]
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    data_dir = corpora.shared_data_dir()
+    if not (data_dir / corpora.ALQAC_ARTICLES).is_file() or not (data_dir / "news").is_dir():
+        out(f"Shared data folder {data_dir} not found; set CONGTIN_SHARED_DATA. Nothing to measure.")
+        return 0
+    started = time.perf_counter()
+    args.project, found = project_engines()
+    out(found)
+    args.wagtail = [WagtailDatabaseEngine("Wagtail database backend, SQLite", "sqlite")]
+    if not args.no_wagtail and args.pg_url.lower() != "none":
+        reason = postgres_reachable(args.pg_url)
+        if reason is None:
+            args.wagtail.append(
+                WagtailDatabaseEngine("Wagtail database backend, PostgreSQL", "postgresql", args.pg_url)
+            )
+        else:
+            out(f"PostgreSQL at {args.pg_url} is not usable ({reason}); its rows are left out.")
+    limit: Callable[[list], list] = (lambda xs: xs[:40]) if args.quick else (lambda xs: xs)
+
+    docs, questions = corpora.alqac(data_dir)
+    questions = limit(questions)
+    quality_table(
+        "ALQAC 2023, law articles (train questions)",
+        docs,
+        [q.text for q in questions],
+        [q.relevant for q in questions],
+        args,
+    )
+
+    items, skipped = known_items.load(data_dir)
+    for message in skipped:
+        sys.stderr.write(f"warning: {message}\n")
+    records = corpora.news(data_dir)
+    news_docs = [(rid, fields["title"], fields["body"]) for rid, (_, fields) in records.items()]
+    # Spread a quick run over every kind of query: the recipe lists kinds in no particular order.
+    chosen = items[:: max(1, len(items) // 40)] if args.quick else items
+    quality_table(
+        "Known items, news (" + ", ".join(corpora.NEWS_SOURCES) + ")",
+        news_docs,
+        [item.query for item in chosen],
+        [frozenset([item.target]) for item in chosen],
+        args,
+        groups=[item.kind for item in chosen],
+    )
+
+    if not args.no_latency:
+        pool = corpora.sentences(records)
+        del records, news_docs
+        latency(pool, [item.query for item in items[:LATENCY_QUERIES]], args.sizes, args)
+    out(f"\nTotal {time.perf_counter() - started:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Wagtail's default search backend (``wagtail.search.backends.database``) as a bench engine.
+
+Django picks the backend's flavour (SQLite FTS5, PostgreSQL) from the default database, and can be
+configured once per process, so each index runs in a child process on a fresh throwaway database::
+
+    python -m bench.search.wagtail   # the child: JSON commands on stdin, JSON answers on stdout
+
+Documents are written with ``bulk_create`` and indexed with ``add_bulk`` in batches of 10,000, not
+through per-save signals (which refresh the title norms over the whole index on every save).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bench.search.corpora import REPO
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+BATCH = 10_000
+
+
+class WagtailDatabaseEngine:
+    """Proxy to a child process; ``index`` starts a new child on a new database."""
+
+    def __init__(self, name: str, vendor: str, server_url: str | None = None) -> None:
+        self.name = name
+        self.vendor = vendor  # "sqlite" or "postgresql"
+        self.server_url = server_url  # PostgreSQL: a URL whose user may CREATE DATABASE
+        self.child: subprocess.Popen[str] | None = None
+        self.tmp: tempfile.TemporaryDirectory[str] | None = None
+        self.database: str | None = None
+        self.last_index: dict = {}
+
+    def index(self, docs: Iterable[tuple[str, str, str]]) -> None:
+        self.close()
+        self.tmp = tempfile.TemporaryDirectory(prefix="congtin-bench-")
+        tmp = Path(self.tmp.name)
+        if self.vendor == "sqlite":
+            url = f"sqlite:///{tmp / 'search.sqlite3'}"
+        else:
+            self.database = f"congtin_bench_{uuid.uuid4().hex[:12]}"
+            _admin(self.server_url, f'CREATE DATABASE "{self.database}"')
+            url = _with_database(self.server_url, self.database)
+        path = tmp / "docs.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for doc in docs:
+                f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        env = {**os.environ, "CONGTIN_BENCH_DATABASE_URL": url}
+        env["DJANGO_SETTINGS_MODULE"] = "bench.search.wagtaildb.settings"
+        self.child = subprocess.Popen(
+            [sys.executable, "-m", "bench.search.wagtail"],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        self.last_index = self._call({"op": "index", "path": str(path)})
+
+    def search(self, query: str, k: int = 10) -> list[str]:
+        return self._call({"op": "search", "q": query, "k": k})["ids"]
+
+    def size_bytes(self) -> int:
+        return self.last_index.get("size", 0)
+
+    def _call(self, command: dict) -> dict:
+        assert self.child is not None and self.child.stdin and self.child.stdout  # noqa: S101
+        self.child.stdin.write(json.dumps(command, ensure_ascii=False) + "\n")
+        self.child.stdin.flush()
+        line = self.child.stdout.readline()
+        if not line:
+            raise RuntimeError(f"{self.name}: the worker process exited")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"{self.name}: {answer['error']}")
+        return answer
+
+    def close(self) -> None:
+        if self.child is not None:
+            self.child.kill()
+            self.child.wait()
+            self.child = None
+        if self.database is not None:
+            _admin(self.server_url, f'DROP DATABASE IF EXISTS "{self.database}"')
+            self.database = None
+        if self.tmp is not None:
+            self.tmp.cleanup()
+            self.tmp = None
+
+
+def _with_database(url: str | None, database: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url or "")
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def _admin(url: str | None, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url or "", autocommit=True, connect_timeout=5) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+def postgres_reachable(url: str) -> str | None:
+    """None when ``url`` answers and may create databases, else the reason it cannot be used."""
+    try:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+            row = conn.execute("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")
+            if not row.fetchone()[0]:
+                return "its user may not create databases"
+    except Exception as exc:
+        return str(exc).splitlines()[0]
+    return None
+
+
+# --- the child process -------------------------------------------------------------------------
+
+
+def _serve() -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.search.backends import get_search_backend
+
+    from bench.search.wagtaildb.models import BenchDocument
+
+    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
+    backend = get_search_backend()
+    base_size = _database_size(connection)
+
+    def index(path: str) -> dict:
+        t0 = time.perf_counter()
+        with open(path, encoding="utf-8") as f:
+            batch: list[BenchDocument] = []
+            for line in f:
+                doc_id, title, body = json.loads(line)
+                batch.append(BenchDocument(doc_id=doc_id, title=title, body=body))
+                if len(batch) == BATCH:
+                    backend.add_bulk(BenchDocument, BenchDocument.objects.bulk_create(batch))
+                    batch = []
+            if batch:
+                backend.add_bulk(BenchDocument, BenchDocument.objects.bulk_create(batch))
+        seconds = time.perf_counter() - t0
+        return {
+            "seconds": seconds,
+            "size": _database_size(connection) - base_size,
+            "backend": type(backend).__name__,
+        }
+
+    def search(q: str, k: int) -> dict:
+        return {"ids": [doc.doc_id for doc in backend.search(q, BenchDocument)[:k]]}
+
+    for line in sys.stdin:
+        command = json.loads(line)
+        try:
+            answer = (
+                index(command["path"]) if command["op"] == "index" else search(command["q"], command["k"])
+            )
+        except Exception as exc:
+            answer = {"error": repr(exc)}
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+def _database_size(connection: BaseDatabaseWrapper) -> int:
+    if connection.vendor == "sqlite":
+        connection.close()
+        return Path(connection.settings_dict["NAME"]).stat().st_size
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_database_size(current_database())")
+        return cursor.fetchone()[0]
+
+
+if __name__ == "__main__":
+    _serve()

@@ -1,0 +1,13 @@
+"""Settings for the Wagtail search worker: the project's test settings on a throwaway database."""
+
+import os
+
+import dj_database_url
+
+from congtin.settings.test import *  # noqa: F403
+
+INSTALLED_APPS = [
+    *INSTALLED_APPS,  # noqa: F405
+    "bench.search.wagtaildb.apps.BenchSearchConfig",
+]
+DATABASES = {"default": dj_database_url.parse(os.environ["CONGTIN_BENCH_DATABASE_URL"])}
