@@ -1,5 +1,6 @@
-"""Vietnamese-language helpers shared by every app: text folding, slugs, dates,
-document symbols ("số, ký hiệu") and citations of official documents.
+"""Vietnamese-language helpers shared by every app: text folding, tone placement,
+search tokens and queries, legacy-encoding conversion, slugs, dates, document symbols
+("số, ký hiệu") and citations of official documents.
 
 Kept free of Django so it can be used from migrations, importers and plain
 scripts, and so the rules (which are about the language, not the framework) are
@@ -15,6 +16,8 @@ from congtin.vietnamese.dates import (
     format_long_date,
     weekday_name,
 )
+from congtin.vietnamese.legacy import detect_legacy_encoding, legacy_to_unicode, to_unicode
+from congtin.vietnamese.query import ParsedQuery, parse_query
 from congtin.vietnamese.slugs import slugify, unique_slug
 from congtin.vietnamese.symbols import (
     PARTY_TYPE_CODES,
@@ -28,6 +31,8 @@ from congtin.vietnamese.symbols import (
     symbol_search_keys,
 )
 from congtin.vietnamese.text import fold, nfc
+from congtin.vietnamese.tokens import Token, index_terms, symbol_keys, symbol_query_terms, tokenize
+from congtin.vietnamese.tones import accent_key, normalize_tones
 
 __all__ = [
     "PARTY_TYPE_CODES",
@@ -37,18 +42,30 @@ __all__ = [
     "Citation",
     "DocumentSymbol",
     "Grammar",
+    "ParsedQuery",
     "SymbolError",
+    "Token",
+    "accent_key",
     "canonical_symbol",
+    "detect_legacy_encoding",
     "find_citations",
     "fold",
     "format_date",
     "format_dateline",
     "format_datetime",
     "format_long_date",
+    "index_terms",
+    "legacy_to_unicode",
     "nfc",
+    "normalize_tones",
+    "parse_query",
     "parse_symbol",
     "slugify",
+    "symbol_keys",
+    "symbol_query_terms",
     "symbol_search_keys",
+    "to_unicode",
+    "tokenize",
     "unique_slug",
     "weekday_name",
 ]
