@@ -40,7 +40,8 @@ __all__ = ["MAX_TERMS", "MAX_TERM_LENGTH", "ParsedQuery", "parse_query"]
 
 #: Longest term kept; longer runs of letters are cut (no Vietnamese syllable is close).
 MAX_TERM_LENGTH = 64
-#: Most terms kept across required, excluded and prefix terms; the rest are dropped.
+#: Most terms kept across required, excluded and prefix terms; the rest are dropped
+#: (a long phrase is cut to fit).
 MAX_TERMS = 32
 
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -120,8 +121,8 @@ def parse_query(q: str, *, max_length: int = 500) -> ParsedQuery:
 
     def add(target: list[list[str]], terms: list[str]) -> None:
         nonlocal count
-        folded = [fold(term) for term in terms]
-        if folded and folded not in target and count < MAX_TERMS:
+        folded = [fold(term) for term in terms[: MAX_TERMS - count]]
+        if folded and folded not in target:
             target.append(folded)
             count += len(folded)
 
@@ -163,7 +164,7 @@ def parse_query(q: str, *, max_length: int = 500) -> ParsedQuery:
         required=required,
         excluded=excluded,
         prefixes=prefixes,
-        exact=list(dict.fromkeys(exact)),
+        exact=list(dict.fromkeys(exact))[:MAX_TERMS],
         symbols=symbol_query_terms(" ".join(positive_text)),
         raw=text,
     )

@@ -244,17 +244,26 @@ def _first_token_at(starts: list[int], offset: int) -> int | None:
 
 # --- Symbols in queries ------------------------------------------------------------------
 
-# Type names and codes a query may put before a number, folded → candidate codes.
-_QUERY_TYPES: dict[str, list[str]] = {}
-for _name, _code in [*TYPE_NAMES.items(), *PARTY_TYPE_NAMES.items()]:
-    _QUERY_TYPES.setdefault(_name, [])
-    if fold(_code) not in _QUERY_TYPES[_name]:
-        _QUERY_TYPES[_name].append(fold(_code))
-for _code in [*TYPE_CODES, *PARTY_TYPE_CODES]:
-    _QUERY_TYPES.setdefault(fold(_code), [fold(_code)])
-_QUERY_TYPES.pop("cong van", None)
-_QUERY_TYPES.pop("cv", None)
 
+def _query_types() -> dict[str, list[str]]:
+    """Type names and codes a query may put before a number, folded → candidate codes.
+
+    ``"quy dinh"`` gives both the state ``qyd`` and the Party ``qd``; "công văn" is left
+    out because a state công văn has no code in its symbol.
+    """
+    types: dict[str, list[str]] = {}
+    for name, code in [*TYPE_NAMES.items(), *PARTY_TYPE_NAMES.items()]:
+        codes = types.setdefault(name, [])
+        if fold(code) not in codes:
+            codes.append(fold(code))
+    for code in [*TYPE_CODES, *PARTY_TYPE_CODES]:
+        types.setdefault(fold(code), [fold(code)])
+    for unwanted in ("cong van", "cv"):
+        types.pop(unwanted, None)
+    return types
+
+
+_QUERY_TYPES = _query_types()
 _KNOWN_GROUPS = {fold(name) for name in [*TYPE_CODES, *PARTY_TYPE_CODES, *ISSUERS]}
 
 _TYPE_ALTERNATION = "|".join(

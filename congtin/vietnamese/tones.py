@@ -10,10 +10,10 @@ spelled with ``oa``, ``oe`` and ``uy``:
   placement recommended by the 1980s spelling rules and used by many keyboards.
 
 Both are correct Vietnamese and a reader treats them as the same word.  We normalise to
-the **first-vowel** placement (``hoà`` → ``hòa``), as ``docs``' research note
-(``vi-text.md``, Recommendation (a) 4) recommends: it is the placement most of our
-texts already use, so the fewest strings change, and it matches the other tools the
-project may meet.  Either choice would do as long as index and query use the same one.
+the **first-vowel** placement (``hoà`` → ``hòa``), as the project's research note on
+Vietnamese text (``vi-text.md``, Recommendation (a) 4) recommends: it is the placement
+most of our texts already use (official documents write "Hòa", "Thủy", "Ủy ban"), so
+the fewest strings change, and it matches what other tools produce.  Either choice would do as long as index and query use the same one.
 
 Only *open* syllables differ between the styles.  When a consonant or another vowel
 follows (``hoàn``, ``toán``, ``thuyền``, ``ngoài``, ``khuỷu``) both styles put the tone

@@ -139,7 +139,7 @@ def test_hostile_queries_give_a_safe_result(query: str) -> None:
     terms = _all_terms(parsed)
     assert all(PLAIN_TERM.fullmatch(term) for term in terms)
     assert all(len(term) <= MAX_TERM_LENGTH for term in terms)
-    assert len(terms) <= MAX_TERMS + MAX_TERM_LENGTH
+    assert len(terms) <= MAX_TERMS
     assert len(parsed.raw) <= 500
     assert "\x00" not in parsed.raw
 
@@ -154,6 +154,12 @@ def test_a_query_of_exclusions_or_punctuation_alone_is_empty() -> None:
     assert parse_query("-thuế").is_empty
     assert parse_query("!!!").is_empty
     assert not parse_query("thuế").is_empty
+
+
+def test_long_queries_and_phrases_are_cut_to_the_term_budget() -> None:
+    words = " ".join(f"từ{i}" for i in range(100))
+    assert sum(map(len, parse_query(words).required)) == MAX_TERMS
+    assert sum(map(len, parse_query(f'"{words}"').required)) == MAX_TERMS
 
 
 def test_a_nul_byte_does_not_split_or_survive() -> None:
