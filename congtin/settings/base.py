@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "congtin.core",
     "congtin.news",
     "congtin.documents",
+    "congtin.search",
     "congtin.demo.apps.DemoConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -144,6 +145,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Public search (congtin.search). Empty: FTS5 on SQLite, tsvector on PostgreSQL (docs/decisions/0010).
+CONGTIN_SEARCH_BACKEND = env_str("CONGTIN_SEARCH_BACKEND", "")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -1,0 +1,285 @@
+"""The one interface every search backend implements, and the values that cross it.
+
+A backend receives documents that are already public (the services decide that) and queries that are
+already parsed (``congtin.vietnamese.query.parse_query``). It owns how text is stored and ranked, and
+nothing else: no model imports, no permission rules. That keeps a third backend (OpenSearch or
+Elasticsearch with an ASCII-folding analyzer, see docs/decisions/0010) a new module and a setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from congtin.vietnamese import fold, nfc
+from congtin.vietnamese.tokens import symbol_query_terms
+from congtin.vietnamese.tones import accent_key
+
+__all__ = [
+    "ParsedQueryLike",
+    "SearchBackend",
+    "SearchDocument",
+    "SearchFilters",
+    "SearchHit",
+    "SearchResults",
+    "engine_text",
+    "match_offsets",
+    "query_terms",
+]
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One public item as the index sees it; text is plain (no HTML), in any normal form."""
+
+    key: str  # "<app_label>.<model_name>:<pk>", e.g. "news.articlepage:42"
+    content_type: str  # "news.articlepage"
+    title: str
+    body: str
+    url: str = ""
+    published_at: dt.datetime | None = None
+    # Keywords that match whole and are never shown: the symbol keys of the documents the item is or
+    # cites ("09/2017/nd-cp", "nd 09", see ``congtin.vietnamese.tokens``).
+    keys: tuple[str, ...] = ()
+    path: str = ""  # the page's tree path, for "in this section and below"; empty for non-pages
+    section_id: int | None = None
+    document_type: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    content_types: tuple[str, ...] = ()
+    path_prefix: str = ""
+    section_id: int | None = None
+    document_type: str = ""
+    year: int | None = None
+    published_after: dt.datetime | None = None
+    published_before: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    key: str
+    score: float
+    content_type: str
+    title: str
+    url: str
+    published_at: dt.datetime | None
+    # (start, end) character offsets of matched terms in ``nfc(title)`` and ``nfc(body)``; the fold
+    # keeps lengths, so offsets found in the folded text are valid in the original.
+    title_matches: tuple[tuple[int, int], ...] = ()
+    body_matches: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0
+
+
+class ParsedQueryLike(Protocol):
+    """What backends read of ``congtin.vietnamese.query.ParsedQuery`` (folded, plain word terms)."""
+
+    @property
+    def required(self) -> Sequence[Sequence[str]]: ...  # each: one term, or a phrase of several
+
+    @property
+    def excluded(self) -> Sequence[Sequence[str] | str]: ...
+
+    @property
+    def prefixes(self) -> Sequence[str]: ...
+
+    @property
+    def symbols(self) -> Sequence[str]: ...
+
+    @property
+    def raw(self) -> str: ...
+
+
+class SearchBackend(Protocol):
+    def index(self, items: Iterable[SearchDocument]) -> None:
+        """Add or replace the items (matched by key). Callers batch; one call is one round of writes."""
+
+    def remove(self, keys: Iterable[str]) -> None:
+        """Forget the items; unknown keys are ignored."""
+
+    def search(
+        self, query: ParsedQueryLike, *, filters: SearchFilters, offset: int, limit: int
+    ) -> SearchResults:
+        """Public hits, best first. Never raises on what a user typed."""
+
+    def clear(self) -> None:
+        """Forget everything (before a rebuild)."""
+
+
+# -- helpers shared by the database backends ----------------------------------------------------
+
+_WORD_CHARS_RE = re.compile(r"[^\W_]+")
+_NOT_WORD_CHAR_RE = re.compile(r"[^\w\s]|_")
+_KEY_RE = re.compile(r"[a-z0-9][a-z0-9 /.&-]*")
+_KEY_CHAR_RE = re.compile(r"[^a-z0-9]")
+# A hostile query cannot make an expression of thousands of terms.
+MAX_TERMS = 32
+
+
+def engine_text(text: str) -> str:
+    """Folded text for an engine's own word splitter: same length as ``nfc(text)``.
+
+    Punctuation becomes a space one for one, so "09/2017/NĐ-CP" reaches every engine as
+    "09 2017 nd cp" (PostgreSQL's parser would otherwise read "nd-cp" as a hyphenated word with
+    extra positions, and "2761/bnv-tc" as a file name) and offsets stay valid in the original.
+    """
+    return _NOT_WORD_CHAR_RE.sub(" ", fold(text))
+
+
+def valid_keys(keys: Iterable[str]) -> list[str]:
+    """Symbol keys of the expected shape (folded letters, digits, space / . & -), deduplicated."""
+    return [k for k in dict.fromkeys(keys) if _KEY_RE.fullmatch(k)]
+
+
+def key_token(key: str) -> str:
+    """A symbol key as one word for a word-splitting engine: "nd 09/2017" -> "nd_20_09_2f_2017"."""
+    return _KEY_CHAR_RE.sub(lambda m: f"_{ord(m.group()):x}_", key)
+
+
+def query_symbol_keys(query: ParsedQueryLike) -> list[str]:
+    """The symbol keys the query asks for: its parsed symbols and what the raw text names."""
+    keys = [fold(s) for s in query.symbols] + symbol_query_terms(query.raw)
+    return valid_keys(keys)[:MAX_TERMS]
+
+
+def clean_term(term: str) -> str:
+    """A query term reduced to word characters, folded; "" when nothing is left."""
+    return "".join(_WORD_CHARS_RE.findall(fold(term)))
+
+
+def query_terms(query: ParsedQueryLike) -> tuple[list[list[str]], list[str]]:
+    """The query's positive groups (cleaned, empty ones dropped) and its prefixes."""
+    groups: list[list[str]] = []
+    for group in query.required:
+        words = [w for w in (clean_term(t) for t in _as_words(group)) if w]
+        if words:
+            groups.append(words[:MAX_TERMS])
+    prefixes = [p for p in (clean_term(p) for p in query.prefixes) if p]
+    return groups[:MAX_TERMS], prefixes[:MAX_TERMS]
+
+
+def excluded_groups(query: ParsedQueryLike) -> list[list[str]]:
+    groups: list[list[str]] = []
+    for group in query.excluded:
+        words = [w for w in (clean_term(t) for t in _as_words(group)) if w]
+        if words:
+            groups.append(words[:MAX_TERMS])
+    return groups[:MAX_TERMS]
+
+
+def _as_words(group: Sequence[str] | str) -> list[str]:
+    if isinstance(group, str):
+        return _WORD_CHARS_RE.findall(fold(group))
+    words: list[str] = []
+    for item in group:
+        words += _WORD_CHARS_RE.findall(fold(item))
+    return words
+
+
+def adjacent_pairs(groups: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """Neighbouring single terms of the bag, in query order: what the phrase boost rewards."""
+    words = [group[0] for group in groups if len(group) == 1]
+    return list(itertools.pairwise(words))
+
+
+def match_offsets(
+    text: str, groups: Sequence[Sequence[str]], prefixes: Sequence[str]
+) -> tuple[tuple[int, int], ...]:
+    """Where the query's terms occur in ``nfc(text)``, merged and in order, for highlighting."""
+    words = {w for group in groups for w in group}
+    if not words and not prefixes:
+        return ()
+    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives += [re.escape(p) + r"\w*" for p in prefixes]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    folded = fold(nfc(text))
+    return tuple((m.start(), m.end()) for m in pattern.finditer(folded))
+
+
+def exact_text(text: str) -> str:
+    """Accent-keeping text for boosting items whose accents match what the user typed.
+
+    ``accent_key`` (lower case, one tone placement: "hoà" and "hòa" agree) with punctuation as spaces.
+    """
+    return _NOT_WORD_CHAR_RE.sub(" ", accent_key(text))
+
+
+def exact_terms(query: ParsedQueryLike) -> Sequence[Any]:
+    exact = getattr(query, "exact", ())
+    if isinstance(exact, str):
+        return [exact]
+    if isinstance(exact, Sequence):
+        return exact
+    return ()
+
+
+def filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.content_types:
+        clauses.append(f"e.content_type IN ({', '.join('%s' for _ in filters.content_types)})")
+        params += list(filters.content_types)
+    if filters.path_prefix:
+        # Wagtail paths are letters and digits only; anything else cannot be a page's path.
+        clauses.append("e.path LIKE %s")
+        params.append((filters.path_prefix if filters.path_prefix.isalnum() else "-") + "%")
+    if filters.section_id is not None:
+        clauses.append("e.section_id = %s")
+        params.append(filters.section_id)
+    if filters.document_type:
+        clauses.append("e.document_type = %s")
+        params.append(filters.document_type)
+    if filters.year is not None:
+        clauses.append("e.year = %s")
+        params.append(filters.year)
+    if filters.published_after is not None:
+        clauses.append("e.published_at >= %s")
+        params.append(_datetime_param(filters.published_after))
+    if filters.published_before is not None:
+        clauses.append("e.published_at < %s")
+        params.append(_datetime_param(filters.published_before))
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def hits_for(rows: Sequence[tuple[int, float]], query: ParsedQueryLike) -> list[SearchHit]:
+    """Ranked ``(entry id, score)`` rows as hits, with match offsets, in one more query."""
+    from congtin.search.models import SearchEntry
+
+    entries = SearchEntry.objects.in_bulk([entry_id for entry_id, _ in rows])
+    groups, prefixes = query_terms(query)
+    hits: list[SearchHit] = []
+    for entry_id, score in rows:
+        entry = entries.get(entry_id)
+        if entry is None:
+            continue
+        hits.append(
+            SearchHit(
+                key=entry.key,
+                score=float(score),
+                content_type=entry.content_type,
+                title=entry.title,
+                url=entry.url,
+                published_at=entry.published_at,
+                title_matches=match_offsets(entry.title, groups, prefixes),
+                body_matches=match_offsets(entry.body, groups, prefixes),
+            )
+        )
+    return hits
+
+
+def _datetime_param(value: dt.datetime) -> Any:
+    # Raw SQL gets no field conversion: store and compare in the form the ORM writes (UTC text on SQLite).
+    from django.db import connection
+
+    return connection.ops.adapt_datetimefield_value(value)

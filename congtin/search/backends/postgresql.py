@@ -1,0 +1,165 @@
+"""The PostgreSQL backend: a ``tsvector`` of folded text with the ``simple`` config, GIN-indexed.
+
+Text is folded in Python (``congtin.vietnamese.fold``) before ``to_tsvector('simple', …)``, so the
+database needs no ``unaccent`` extension and indexes exactly what the SQLite backend indexes.
+Title is weight A, lookup keys B, body C. ``exact_vector`` keeps the accents, for the accent boost.
+
+Ranking is ``ts_rank_cd`` (cover density: short stretches holding all the terms rank high), plus a
+boost for adjacent pairs of the query's terms and for the accents the user typed (vi-text.md §3c).
+Parameters are bound; the query text is only ever read by ``phraseto_tsquery``/``to_tsquery`` with
+word-character input, so nothing a user types can make the SQL or the tsquery syntax fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import connection, transaction
+
+from congtin.search.backends.base import (
+    ParsedQueryLike,
+    SearchDocument,
+    SearchFilters,
+    SearchResults,
+    adjacent_pairs,
+    engine_text,
+    exact_terms,
+    exact_text,
+    excluded_groups,
+    filter_sql,
+    hits_for,
+    query_symbol_keys,
+    query_terms,
+    valid_keys,
+)
+from congtin.search.models import SearchEntry
+
+# Symbol keys ("nd 09/2017") go in verbatim as lexemes, not through the parser.
+VECTOR_SQL = (
+    "setweight(to_tsvector('simple', %s), 'A') || setweight(array_to_tsvector(%s::text[]), 'B') "
+    "|| setweight(to_tsvector('simple', %s), 'C')"
+)
+# How much a matched adjacent pair / the typed accents add to the cover-density rank.
+PAIR_BOOST = 1.0
+EXACT_BOOST = 0.5
+
+
+def _phrase_sql(words: Sequence[str], params: list[Any]) -> str:
+    params.append(" ".join(words))
+    return "phraseto_tsquery('simple', %s)"
+
+
+def _prefix_sql(prefix: str, params: list[Any]) -> str:
+    params.append(f"'{prefix}':*")  # word characters only: nothing to escape
+    return "to_tsquery('simple', %s)"
+
+
+def _key_sql(key: str, params: list[Any]) -> str:
+    params.append(f"'{key}'")  # ``valid_keys`` shape: no quote or backslash to escape
+    return "%s::tsquery"
+
+
+def build_tsquery(query: ParsedQueryLike) -> tuple[str, list[Any], str, list[Any]] | None:
+    """SQL for the matching tsquery and for the boost tsquery, each with its parameters.
+
+    Matching: every term (phrases as ``<->``), or any symbol key the query names, minus the excluded.
+    """
+    groups, prefixes = query_terms(query)
+    params: list[Any] = []
+    parts = [_phrase_sql(g, params) for g in groups] + [_prefix_sql(p, params) for p in prefixes]
+    alternatives = [f"({' && '.join(parts)})"] if parts else []
+    alternatives += [_key_sql(key, params) for key in query_symbol_keys(query)]
+    if not alternatives:
+        return None
+    match = " || ".join(alternatives)
+    excluded = excluded_groups(query)
+    if excluded:
+        match = f"({match}) && !!({' || '.join(_phrase_sql(g, params) for g in excluded)})"
+    boost_params: list[Any] = []
+    boosts = [_phrase_sql(pair, boost_params) for pair in adjacent_pairs(groups)]
+    boost = " || ".join(boosts) if boosts else "''::tsquery"
+    return match, params, boost, boost_params
+
+
+class PostgreSQLBackend:
+    """``SearchBackend`` for PostgreSQL."""
+
+    def index(self, items: Iterable[SearchDocument]) -> None:
+        documents = list(items)
+        if not documents:
+            return
+        with transaction.atomic():
+            SearchEntry.objects.filter(key__in=[d.key for d in documents]).delete()
+            entries = SearchEntry.objects.bulk_create(
+                [
+                    SearchEntry(
+                        key=d.key,
+                        content_type=d.content_type,
+                        title=d.title,
+                        body=d.body,
+                        url=d.url,
+                        published_at=d.published_at,
+                        path=d.path,
+                        section_id=d.section_id,
+                        document_type=d.document_type,
+                        year=d.year,
+                    )
+                    for d in documents
+                ]
+            )
+            rows = [
+                (
+                    engine_text(d.title),
+                    valid_keys(d.keys),
+                    engine_text(d.body),
+                    exact_text(f"{d.title}\n{d.body}"),
+                    entry.pk,
+                )
+                for entry, d in zip(entries, documents, strict=True)
+            ]
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE search_searchentry SET vector = {VECTOR_SQL}, "  # noqa: S608
+                    "exact_vector = to_tsvector('simple', %s) WHERE id = %s",
+                    rows,
+                )
+
+    def remove(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        if keys:
+            SearchEntry.objects.filter(key__in=keys).delete()
+
+    def clear(self) -> None:
+        SearchEntry.objects.all().delete()
+
+    def search(
+        self, query: ParsedQueryLike, *, filters: SearchFilters, offset: int, limit: int
+    ) -> SearchResults:
+        built = build_tsquery(query)
+        if built is None or limit <= 0:
+            return SearchResults()
+        match, match_params, boost, boost_params = built
+        exact = [e for e in (" ".join(exact_text(str(x)).split()) for x in exact_terms(query)) if e]
+        exact_params: list[Any] = list(exact)
+        exact_sql = " || ".join("phraseto_tsquery('simple', %s)" for _ in exact) or "''::tsquery"
+        where, filter_params = filter_sql(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM search_searchentry e WHERE e.vector @@ ({match}){where}",  # noqa: S608
+                [*match_params, *filter_params],
+            )
+            total = cursor.fetchone()[0]
+            if not total:
+                return SearchResults()
+            cursor.execute(
+                "SELECT e.id, "  # noqa: S608
+                f"ts_rank_cd(e.vector, q.m) + {PAIR_BOOST} * ts_rank_cd(e.vector, q.b) "
+                f"+ {EXACT_BOOST} * ts_rank_cd(e.exact_vector, q.x) AS score "
+                f"FROM search_searchentry e, (SELECT ({match}) AS m, ({boost}) AS b, ({exact_sql}) AS x) q "
+                f"WHERE e.vector @@ q.m{where} "
+                "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+                [*match_params, *boost_params, *exact_params, *filter_params, limit, max(offset, 0)],
+            )
+            rows = cursor.fetchall()
+        return SearchResults(hits=hits_for(rows, query), total=int(total))

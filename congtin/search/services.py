@@ -1,0 +1,315 @@
+"""Writes on the public search index: what enters it, when, and in which batches.
+
+The rule is "only what the public may see": a page enters when it is live, not expired and no view
+restriction covers it (its own or an ancestor's); an official document when it is published. Every
+write re-checks that rule against the database, so a late or repeated task can never index a draft,
+a scheduled revision or a withdrawn article; it removes the item instead.
+
+Pages are indexed from their declared ``search_fields`` (Wagtail's own declaration, so there is no
+list of page models here); the document registry is the one non-page source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+
+from congtin.core.queries import without_view_restrictions
+from congtin.search.backends import get_backend
+from congtin.search.backends.base import SearchDocument
+from congtin.vietnamese import VIETNAM_TZ, SymbolError, nfc
+from congtin.vietnamese.tokens import KIND_SYMBOL, index_terms, symbol_keys
+
+if TYPE_CHECKING:
+    from congtin.documents.models import OfficialDocument
+
+DEFAULT_BATCH_SIZE = 500
+# Tree depth of a site's home page; its children are the top-level sections (chuyên mục).
+SECTION_DEPTH = 3
+
+
+# -- keys ----------------------------------------------------------------------------------------
+
+
+def search_key(obj: Any) -> str:
+    """ "news.articlepage:42": the model's label and the primary key."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def _page_key(page: Page) -> str:
+    # Pages are keyed by their specific class even when handed the base ``Page``.
+    model = page.specific_class or type(page)
+    return f"{model._meta.label_lower}:{page.pk}"
+
+
+# -- what a page or a document looks like to the index --------------------------------------------
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "\n".join(_plain(item) for item in value)
+    text = str(value)
+    if "<" in text or "&" in text:
+        text = html.unescape(strip_tags(text))
+    return text
+
+
+def _page_body(page: Page) -> str:
+    parts: list[str] = []
+    for field in page.get_search_fields():
+        if isinstance(field, index.SearchField) and field.field_name != "title":
+            text = _plain(field.get_value(page)).strip()
+            if text:
+                parts.append(text)
+    return nfc("\n".join(parts))
+
+
+def _section_ids(paths: Iterable[str]) -> dict[str, int]:
+    steplen = Page.steplen
+    prefixes = {p[: steplen * SECTION_DEPTH] for p in paths if len(p) >= steplen * SECTION_DEPTH}
+    if not prefixes:
+        return {}
+    return dict(Page.objects.filter(path__in=prefixes).values_list("path", "pk"))
+
+
+def _symbol_keys(*texts: str) -> tuple[str, ...]:
+    """The symbol keys of every document number the texts cite ("Nghị định 09/2017/NĐ-CP")."""
+    keys: dict[str, None] = {}
+    for text in texts:
+        keys.update((t.folded, None) for t in index_terms(text) if t.kind == KIND_SYMBOL)
+    return tuple(keys)
+
+
+def _page_document(page: Page, *, sections: dict[str, int]) -> SearchDocument:
+    steplen = Page.steplen
+    title = nfc(page.title)
+    body = _page_body(page)
+    return SearchDocument(
+        key=_page_key(page),
+        content_type=page._meta.label_lower,
+        title=title,
+        body=body,
+        keys=_symbol_keys(title, body),
+        url=page.get_url() or "",
+        published_at=page.first_published_at,
+        path=page.path,
+        section_id=sections.get(page.path[: steplen * SECTION_DEPTH]),
+        year=page.first_published_at.astimezone(VIETNAM_TZ).year if page.first_published_at else None,
+    )
+
+
+def _document_document(document: OfficialDocument) -> SearchDocument:
+    issued = (
+        dt.datetime.combine(document.issued_on, dt.time(), tzinfo=VIETNAM_TZ) if document.issued_on else None
+    )
+    try:
+        own_keys = tuple(symbol_keys(document.parsed_symbol()))
+    except SymbolError:
+        own_keys = ()
+    issuer = f"{document.issuer.name} ({document.issuer.abbreviation})" if document.issuer_id else ""
+    title = nfc(document.title)
+    body = nfc(f"{issuer}\n{document.full_text}".strip())
+    return SearchDocument(
+        key=search_key(document),
+        content_type=document._meta.label_lower,
+        title=title,
+        body=body,
+        url="",  # the registry's public page is not routed yet (next session)
+        published_at=issued,
+        keys=tuple(dict.fromkeys(own_keys + _symbol_keys(title, body))),
+        document_type=document.doc_type,
+        year=document.year,
+    )
+
+
+def public_pages(model: type[Page] = Page) -> Any:
+    """Pages the public may see (live, not expired, unrestricted), below the tree root."""
+    return without_view_restrictions(model.objects.live().filter(depth__gt=1))
+
+
+def _page_is_public(page: Page) -> bool:
+    return public_pages().filter(pk=page.pk).exists()
+
+
+# -- services --------------------------------------------------------------------------------------
+
+
+def search_index_page(page: Page) -> None:
+    """Put the page in the index if the public may see it now; otherwise take it out."""
+    page = page.specific
+    if not _page_is_public(page):
+        search_remove(_page_key(page))
+        return
+    sections = _section_ids([page.path])
+    get_backend().index([_page_document(page, sections=sections)])
+
+
+def search_index_document(document: OfficialDocument) -> None:
+    """Put the registry entry in the index if it is published; otherwise take it out."""
+    from congtin.documents.models import OfficialDocument
+
+    fresh = OfficialDocument.objects.published().select_related("issuer").filter(pk=document.pk).first()
+    if fresh is None:
+        search_remove(search_key(document))
+        return
+    get_backend().index([_document_document(fresh)])
+
+
+def search_remove(key: str) -> None:
+    get_backend().remove([key])
+
+
+def search_remove_subtree(page: Page) -> None:
+    """Take the page and every page below it out at once (a view restriction was just added)."""
+    from congtin.search.models import SearchEntry
+
+    keys = list(SearchEntry.objects.filter(path__startswith=page.path).values_list("key", flat=True))
+    get_backend().remove(keys)
+
+
+def search_update(keys: Iterable[str]) -> None:
+    """Bring the index in line with the database for these keys (what the background task runs).
+
+    Each model's keys are read with one query and written to the index in one call.
+    """
+    from django.apps import apps
+
+    from congtin.documents.models import OfficialDocument
+
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for key in dict.fromkeys(keys):
+        label, _, pk = key.partition(":")
+        if pk.isdigit():
+            by_label[label].append(int(pk))
+    backend = get_backend()
+    for label, pks in by_label.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            model = None
+        found: set[int] = set()
+        if model is not None and issubclass(model, Page):
+            public_ids = list(public_pages().filter(pk__in=pks).values_list("pk", flat=True))
+            pages = list(Page.objects.filter(pk__in=public_ids).specific())
+            _index_pages(pages)
+            found = {p.pk for p in pages if _page_key(p) == f"{label}:{p.pk}"}
+        elif model is not None and issubclass(model, OfficialDocument):
+            documents = list(OfficialDocument.objects.published().select_related("issuer").filter(pk__in=pks))
+            backend.index(_document_document(d) for d in documents)
+            found = {d.pk for d in documents}
+        backend.remove(f"{label}:{pk}" for pk in pks if pk not in found)
+
+
+def search_update_subtree(page_id: int) -> None:
+    """Re-check a page and everything below it (after a move or a change of view restrictions)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    search_remove_subtree(page)
+    pages = public_pages().filter(path__startswith=page.path)
+    for batch in _batched_pages(pages, DEFAULT_BATCH_SIZE):
+        _index_pages(batch)
+
+
+def _batched_pages(queryset: Any, batch_size: int) -> Iterator[list[Page]]:
+    """Specific pages in batches, loading each batch's specific rows with one query per model."""
+    ids = list(queryset.order_by("path").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start : start + batch_size]
+        yield list(Page.objects.filter(pk__in=chunk).order_by("path").specific())
+
+
+def _index_pages(pages: list[Page]) -> None:
+    if not pages:
+        return
+    sections = _section_ids(p.path for p in pages)
+    get_backend().index(_page_document(p, sections=sections) for p in pages)
+
+
+def search_rebuild(
+    *, batch_size: int = DEFAULT_BATCH_SIZE, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Empty the index and fill it with everything public, ``batch_size`` items per write.
+
+    Runs in one transaction on the database backends, so searches see the old index until the new
+    one is complete. Returns the number of items indexed; ``progress(done, total)`` after each batch.
+    """
+    from congtin.documents.models import OfficialDocument
+
+    page_models = [m for m in get_page_models() if m is not Page]
+    pages = public_pages().filter(content_type__model__in=[m._meta.model_name for m in page_models])
+    documents = OfficialDocument.objects.published().select_related("issuer").order_by("pk")
+    total = pages.count() + documents.count()
+    done = 0
+    backend = get_backend()
+    with transaction.atomic():
+        backend.clear()
+        for batch in _batched_pages(pages, batch_size):
+            _index_pages(batch)
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+        ids = list(documents.values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            chunk = list(documents.filter(pk__in=ids[start : start + batch_size]))
+            backend.index(_document_document(d) for d in chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, total)
+    return done
+
+
+# -- scheduling: one background task per transaction, however many saves it holds ------------------
+
+
+class _PendingBatch:
+    """Keys changed in the current transaction; flushed once, after commit, as one task per batch."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, None] = {}
+        self.flushed = False
+
+    def __call__(self) -> None:
+        from congtin.search.tasks import search_update_task
+
+        self.flushed = True
+        keys = list(self.keys)
+        for start in range(0, len(keys), DEFAULT_BATCH_SIZE):
+            search_update_task.enqueue(keys[start : start + DEFAULT_BATCH_SIZE])
+
+
+_pending = threading.local()
+
+
+def search_schedule_update(key: str) -> None:
+    """Re-check ``key`` in the background once the current transaction commits.
+
+    A bulk import that saves ten thousand documents in one transaction enqueues twenty tasks, not ten
+    thousand, and each task writes its batch to the index in one go.
+    """
+    batch: _PendingBatch | None = getattr(_pending, "batch", None)
+    connection = transaction.get_connection()
+    registered = (
+        batch is not None
+        and not batch.flushed
+        and connection.in_atomic_block
+        and any(entry[1] is batch for entry in connection.run_on_commit)
+    )
+    if batch is None or not registered:
+        batch = _PendingBatch()
+        _pending.batch = batch
+        batch.keys[key] = None
+        transaction.on_commit(batch)
+    else:
+        batch.keys[key] = None
