@@ -17,6 +17,7 @@ from congtin.vietnamese.dates import (
     weekday_name,
 )
 from congtin.vietnamese.legacy import detect_legacy_encoding, legacy_to_unicode, to_unicode
+from congtin.vietnamese.pii import PiiKind, PiiSpan, find_pii, mask_pii
 from congtin.vietnamese.query import ParsedQuery, parse_query
 from congtin.vietnamese.slugs import slugify, unique_slug
 from congtin.vietnamese.symbols import (
@@ -43,12 +44,15 @@ __all__ = [
     "DocumentSymbol",
     "Grammar",
     "ParsedQuery",
+    "PiiKind",
+    "PiiSpan",
     "SymbolError",
     "Token",
     "accent_key",
     "canonical_symbol",
     "detect_legacy_encoding",
     "find_citations",
+    "find_pii",
     "fold",
     "format_date",
     "format_dateline",
@@ -56,6 +60,7 @@ __all__ = [
     "format_long_date",
     "index_terms",
     "legacy_to_unicode",
+    "mask_pii",
     "nfc",
     "normalize_tones",
     "parse_query",
