@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "congtin.core",
     "congtin.news",
     "congtin.documents",
+    "congtin.cases",
     "congtin.search",
     "congtin.demo.apps.DemoConfig",
     "wagtail.contrib.forms",

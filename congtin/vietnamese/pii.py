@@ -700,9 +700,10 @@ class _Hit:
 
 _PHONE_RE = re.compile(
     r"(?<![\w/.,\-+])"
-    r"(?:\(\+?84\)[ .\-]?|\+84[ .\-]?|0084[ .\-]?|84[ .\-]?)?"
+    # "+84 (0) 935 ..." keeps the trunk 0 in brackets for readers dialling from inside.
+    r"(?:(?:\(\+?84\)|\+84|0084|84)[ .\-]?(?:\(0\)[ .\-]?)?)?"
     r"(?:\(0?\d{2,3}\)[ .\-]?)?"
-    r"\d+(?:(?:[ .\-]|\)[ ]?)\d+)*"
+    r"\d+(?:[ .\-]\d+)*"
     r"(?![\w/]|[.,]\d)"
 )
 _PHONE_LABEL_RE = re.compile(
@@ -717,20 +718,18 @@ _ORG_PHONE_AFTER_RE = re.compile(
 _MONEY_AFTER_RE = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|nghìn|ngàn|usd|%)", re.IGNORECASE)
 
 
-def _phone_digits(candidate: str) -> tuple[str, bool] | None:
-    """National digits (with leading 0) and whether a country code was given."""
+def _phone_digits(candidate: str) -> str | None:
+    """The national number (with its leading 0) if ``candidate`` is a Vietnamese phone.
+
+    A domestic number starts with 0, so a candidate starting with "84" (after "+", "00" or
+    a bracket) can only be international; the trunk 0 some write after it ("+84 (0) 935")
+    is dropped.
+    """
     digits = re.sub(r"\D", "", candidate)
-    international = False
-    stripped = candidate.lstrip("(+")
-    if candidate.startswith(("+84", "(+84", "0084")) or (
-        stripped.startswith("84") and (len(digits) in (11, 12))
-    ):
-        international = True
-        digits = digits[4:] if digits.startswith("0084") else digits[2:]
-        digits = digits.removeprefix("0")
-        digits = "0" + digits
+    if re.match(r"\(?(?:\+|00)?84", candidate):
+        digits = "0" + digits.removeprefix("00")[2:].removeprefix("0")
     if re.fullmatch(r"0[35789]\d{8}|02\d{9}", digits):
-        return digits, international
+        return digits
     return None
 
 
@@ -963,7 +962,6 @@ _COMPONENT = rf"(?:{_HOUSE}|{_LANE}|{_STREET}|{_HAMLET})"
 _CHAIN_RE = re.compile(
     rf"(?<![{_L}\d/\-])(?:{_COMPONENT}|(?P<bare>{_BARE_NUMBER_STREET}))(?:(?:,\s?|\s-\s|\s){_COMPONENT})*"
 )
-_SPECIFIC_RE = re.compile(rf"(?:{_HOUSE}|{_LANE}|{_NUM_ID})", re.IGNORECASE)
 _HAMLET_HEAD_RE = re.compile(rf"(?i:{_HAMLET})")
 _RESIDENCE_CUE_RE = re.compile(
     r"\b(?:toi o|em o|chau o|o tai|dia chi|tru tai|thuong tru|tam tru|noi o|cu tru|song tai|"
@@ -986,6 +984,9 @@ _NUMBERED_UNIT_RE = re.compile(
 _HOUSE_NUMBER_RE = re.compile(rf"{_NOT_LETTER_BEFORE}(?i:số nhà|nhà số|sn|số|nhà|căn hộ|phòng)\s?\d")
 
 
+_AFTER_ADMIN_RE = re.compile(rf"(?i:{_ADMIN})\s*$")
+
+
 def _last_cue(pattern: re.Pattern[str], text: str) -> int:
     return max((m.end() for m in pattern.finditer(text)), default=-1)
 
@@ -998,6 +999,10 @@ def _addresses(clean: str, folded: str) -> list[_Hit]:
         end = start + len(text)
         window = max(0, start - 90)
         before = folded[window:start]
+        # A name right after an administrative unit is that unit's name, even when it
+        # starts like a hamlet: "thành phố Buôn Ma Thuột", "huyện Bản Lác".
+        if _AFTER_ADMIN_RE.search(clean[window:start]):
+            continue
         # The nearer cue wins: "trụ sở ở số 8 ..." vs "tôi ở số 12 ..., gần trụ sở ...".
         residence_at = _last_cue(_RESIDENCE_CUE_RE, before)
         if re.search(rf"(?<![{_L}])ở\s*$", clean[window:start], re.IGNORECASE):

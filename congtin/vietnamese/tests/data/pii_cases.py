@@ -19,7 +19,14 @@ before the finder had ever seen them and measured once, blind (exact start, end 
   name with an apostrophe after "công dân" ("K'Bròng Ha Tiên"), and an account holder after
   "mang tên" (the street rule "đường mang tên ..." swallowed it).  Both rules were fixed in
   general form afterwards, so this set is no longer blind either.
-* ``HOLDOUT_3``: written after those fixes; its blind result is recorded beside it.
+* ``HOLDOUT_3``: precision 17/18 = 0.94, recall 17/17 = 1.00.  The false positive was
+  the city "thành phố Buôn Ma Thuột" read as a hamlet ("buôn" is an Ede village); names
+  right after an administrative unit are now never address parts.
+* ``HOLDOUT_4``: precision 12/13 = 0.92, recall 12/13 = 0.92 -- one phone printed "+84 (0)
+  935 112 233" was masked only from "0)" on.  The trunk "(0)" is now understood.
+
+Pooled over the four blind first runs: precision 62/64 = 0.97, recall 62/66 = 0.94 (the
+development set, which the rules were written against, scores 63/63).
 
 The tests hold the holdouts to floors (regression guards), not to their current values.
 """
@@ -285,5 +292,87 @@ HOLDOUT_2: tuple[Case, ...] = (
     Case(
         "Xin gửi tiền hỗ trợ vào tài khoản [[bank_account:102 874 562 219]] mang tên [[name:Nguyễn Thị "
         "Duyên]], Ngân hàng VietinBank chi nhánh Ba Đình."
+    ),
+)
+
+
+#: Third holdout, written after every rule above was settled; see the module docstring.
+HOLDOUT_3: tuple[Case, ...] = (
+    Case(
+        "Kính gửi Văn phòng Bộ. Tôi là [[name:Đào Thị Ngọc Ánh]], giáo viên tiểu học, địa chỉ liên hệ: "
+        "[[address:số 56 đường Hùng Vương]], phường Tân An, thành phố Buôn Ma Thuột, tỉnh Đắk Lắk."
+    ),
+    Case(
+        "Tôi xin cung cấp số điện thoại [[phone:0357 246 810]] và email "
+        "[[email:ngocanh.dao@example.vn]] để quý cơ quan tiện liên hệ."
+    ),
+    Case(
+        "Chủ tịch Quốc hội Trần Thanh Mẫn đã ký chứng thực Luật Tổ chức chính quyền địa phương số "
+        "72/2025/QH15."
+    ),
+    Case(
+        "Ông nội tôi là cụ [[name:Triệu Văn Páo]], người Dao, năm nay 88 tuổi, ở [[address:bản Nậm "
+        "Cắt]], xã Nậm Xây, huyện Văn Bàn, tỉnh Lào Cai."
+    ),
+    Case("Mức trợ cấp hằng tháng là 1.500.000 đồng/người, áp dụng từ ngày 01/01/2025 theo Điều 6."),
+    Case("Số CCCD của vợ tôi là [[citizen_id:038190001357]], còn của tôi là [[citizen_id:038088002468]]."),
+    Case(
+        "Tôi tên [[name:Huỳnh Tấn Phát]], ở [[address:ấp Mỹ Hòa]], xã Mỹ Long, huyện Cao Lãnh, tỉnh "
+        "Đồng Tháp, xin hỏi về thủ tục cấp lại sổ đỏ."
+    ),
+    Case("Trường Đại học Nội vụ Hà Nội có trụ sở tại số 36 Xuân La, quận Tây Hồ, Hà Nội."),
+    Case(
+        "Em gái tôi, [[name:Lê Thị Thảo]], sinh ngày [[dob:30.04.2001]], đã nộp hồ sơ thi công chức "
+        "nhưng bị loại vì thiếu chứng chỉ tin học."
+    ),
+    Case(
+        "Tôi phản ánh việc ông [[name:Nguyễn Văn Tài]], trưởng thôn, tự ý thu tiền đóng góp xây nhà văn hóa."
+    ),
+    Case(
+        "Ngày 3/3/2025 Bộ Nội vụ tổ chức hội nghị tại Hà Nội; Thứ trưởng Trương Hải Long phát biểu khai mạc."
+    ),
+    Case(
+        "Liên hệ: [[name:Trần Văn Hậu]] - ĐT: [[phone:0916.88.99.00]] - Địa chỉ: [[address:thôn 4]], xã "
+        "Ea Kao."
+    ),
+    Case("Xin hỏi Bộ: người sinh năm 1964 nghỉ hưu năm nào theo Nghị định 135/2020/NĐ-CP?"),
+    Case(
+        "Tôi đã chuyển khoản phí vào tài khoản số [[bank_account:0021000456789]] của Trung tâm Phục vụ "
+        "hành chính công tỉnh."
+    ),
+)
+
+
+#: Fourth holdout, the last one measured blind; see the module docstring.
+HOLDOUT_4: tuple[Case, ...] = (
+    Case(
+        "Kính gửi Sở Nội vụ thành phố Đà Nẵng, tôi tên là [[name:Võ Thị Kim Liên]], hiện trú tại "
+        "[[address:tổ 23]], phường Hòa Khánh Bắc, quận Liên Chiểu."
+    ),
+    Case("Điện thoại nhà: [[phone:0236 3 765 432]], di động: [[phone:+84 (0) 935 112 233]]."),
+    Case("Phó Chủ tịch UBND thành phố Lê Trung Chinh đã ký văn bản số 1234/UBND-NCPC gửi các sở, ngành."),
+    Case("Đơn vị tính: nghìn đồng; tổng cộng 12.345.678 nghìn đồng, tăng 5,6% so với năm 2023."),
+    Case(
+        "Con tôi là cháu [[name:Phạm Gia Khánh]], mã số định danh [[citizen_id:048220001234]], được "
+        "cấp giấy khai sinh tại UBND phường Thạch Thang."
+    ),
+    Case(
+        "Gửi ý kiến qua hộp thư [[email:kienphan_1975 [at] example.com]] hoặc gọi cho tôi theo số "
+        "[[phone:0799 001 002]]."
+    ),
+    Case(
+        "Theo khoản 3 Điều 12 Luật Cư trú, công dân có trách nhiệm khai báo tạm vắng trong các trường "
+        "hợp sau đây."
+    ),
+    Case("Nhà tôi ở [[address:kiệt 45 Trần Cao Vân]], phường Thạc Gián, bị ngập sâu mỗi mùa mưa."),
+    Case("Ký tên\n[[name:Ngô Đình Khải]]"),
+    Case("Đoàn công tác do đồng chí Nguyễn Hải Ninh, Bộ trưởng Bộ Tư pháp, dẫn đầu đã làm việc tại tỉnh."),
+    Case(
+        "Chị [[name:Diệp Bảo Ngọc]] (chủ nhà trọ ở [[address:số 7 hẻm 12 Nguyễn Văn Linh]]) không đăng ký "
+        "tạm trú cho người thuê."
+    ),
+    Case(
+        "Tôi nộp phạt cho xe mô tô biển số [[plate:43-B1 567.89]] ngày 15/4/2025 tại Kho bạc Nhà nước "
+        "quận Hải Châu."
     ),
 )
