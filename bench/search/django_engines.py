@@ -1,16 +1,21 @@
-"""Wagtail's default search backend (``wagtail.search.backends.database``) as a bench engine.
+"""Search backends that need Django, as bench engines: Wagtail's default one and the project's own.
 
-Django picks the backend's flavour (SQLite FTS5, PostgreSQL) from the default database, and can be
+* ``wagtail``: ``wagtail.search.backends.database`` (modelsearch) over a one-model app
+  (:mod:`bench.search.wagtaildb`).  Documents are written with ``bulk_create`` and indexed with
+  ``add_bulk`` in batches of 10,000, not through per-save signals (which refresh the title norms over
+  the whole index on every save).
+* ``congtin``: ``congtin.search.backends.get_backend()``, fed ``SearchDocument`` batches of 10,000,
+  queried with ``congtin.vietnamese.query.parse_query``.
+
+Django picks a backend's flavour (SQLite FTS5, PostgreSQL) from the default database and is
 configured once per process, so each index runs in a child process on a fresh throwaway database::
 
-    python -m bench.search.wagtail   # the child: JSON commands on stdin, JSON answers on stdout
-
-Documents are written with ``bulk_create`` and indexed with ``add_bulk`` in batches of 10,000, not
-through per-save signals (which refresh the title norms over the whole index on every save).
+    python -m bench.search.django_engines   # the child: JSON commands on stdin, JSON answers on stdout
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -30,11 +35,12 @@ if TYPE_CHECKING:
 BATCH = 10_000
 
 
-class WagtailDatabaseEngine:
+class DjangoEngine:
     """Proxy to a child process; ``index`` starts a new child on a new database."""
 
-    def __init__(self, name: str, vendor: str, server_url: str | None = None) -> None:
+    def __init__(self, name: str, kind: str, vendor: str, server_url: str | None = None) -> None:
         self.name = name
+        self.kind = kind  # "wagtail" or "congtin"
         self.vendor = vendor  # "sqlite" or "postgresql"
         self.server_url = server_url  # PostgreSQL: a URL whose user may CREATE DATABASE
         self.child: subprocess.Popen[str] | None = None
@@ -56,10 +62,10 @@ class WagtailDatabaseEngine:
         with path.open("w", encoding="utf-8") as f:
             for doc in docs:
                 f.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        env = {**os.environ, "CONGTIN_BENCH_DATABASE_URL": url}
+        env = {**os.environ, "CONGTIN_BENCH_DATABASE_URL": url, "CONGTIN_BENCH_ENGINE": self.kind}
         env["DJANGO_SETTINGS_MODULE"] = "bench.search.wagtaildb.settings"
         self.child = subprocess.Popen(
-            [sys.executable, "-m", "bench.search.wagtail"],
+            [sys.executable, "-m", "bench.search.django_engines"],
             cwd=REPO,
             env=env,
             stdin=subprocess.PIPE,
@@ -114,6 +120,15 @@ def _admin(url: str | None, sql: str) -> None:
         conn.execute(sql)  # type: ignore[arg-type]
 
 
+def project_backend_available() -> bool:
+    """Whether ``congtin.search.backends.get_backend`` exists (it is only imported in the child)."""
+    try:
+        spec = importlib.util.find_spec("congtin.search.backends")
+    except ImportError:
+        return False
+    return spec is not None and spec.origin is not None and "def get_backend" in Path(spec.origin).read_text()
+
+
 def postgres_reachable(url: str) -> str | None:
     """None when ``url`` answers and may create databases, else the reason it cannot be used."""
     try:
@@ -137,46 +152,78 @@ def _serve() -> None:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
-    from wagtail.search.backends import get_search_backend
-
-    from bench.search.wagtaildb.models import BenchDocument
 
     call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
-    backend = get_search_backend()
+    engine = _WagtailIndex() if os.environ["CONGTIN_BENCH_ENGINE"] == "wagtail" else _CongtinIndex()
     base_size = _database_size(connection)
 
     def index(path: str) -> dict:
         t0 = time.perf_counter()
         with open(path, encoding="utf-8") as f:
-            batch: list[BenchDocument] = []
+            batch: list[tuple[str, str, str]] = []
             for line in f:
-                doc_id, title, body = json.loads(line)
-                batch.append(BenchDocument(doc_id=doc_id, title=title, body=body))
+                batch.append(tuple(json.loads(line)))
                 if len(batch) == BATCH:
-                    backend.add_bulk(BenchDocument, BenchDocument.objects.bulk_create(batch))
+                    engine.index(batch)
                     batch = []
             if batch:
-                backend.add_bulk(BenchDocument, BenchDocument.objects.bulk_create(batch))
+                engine.index(batch)
         seconds = time.perf_counter() - t0
-        return {
-            "seconds": seconds,
-            "size": _database_size(connection) - base_size,
-            "backend": type(backend).__name__,
-        }
-
-    def search(q: str, k: int) -> dict:
-        return {"ids": [doc.doc_id for doc in backend.search(q, BenchDocument)[:k]]}
+        return {"seconds": seconds, "size": _database_size(connection) - base_size}
 
     for line in sys.stdin:
         command = json.loads(line)
         try:
-            answer = (
-                index(command["path"]) if command["op"] == "index" else search(command["q"], command["k"])
-            )
+            if command["op"] == "index":
+                answer = index(command["path"])
+            else:
+                answer = {"ids": engine.search(command["q"], command["k"])}
         except Exception as exc:
             answer = {"error": repr(exc)}
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         sys.stdout.flush()
+
+
+class _WagtailIndex:
+    def __init__(self) -> None:
+        from wagtail.search.backends import get_search_backend
+
+        from bench.search.wagtaildb.models import BenchDocument
+
+        self.model = BenchDocument
+        self.backend = get_search_backend()
+
+    def index(self, docs: list[tuple[str, str, str]]) -> None:
+        objs = [self.model(doc_id=i, title=t, body=b) for i, t, b in docs]
+        self.backend.add_bulk(self.model, self.model.objects.bulk_create(objs))
+
+    def search(self, q: str, k: int) -> list[str]:
+        return [doc.doc_id for doc in self.backend.search(q, self.model)[:k]]
+
+
+class _CongtinIndex:
+    def __init__(self) -> None:
+        from congtin.search.backends import get_backend
+
+        self.backend = get_backend()
+        self.backend.clear()
+        self.ids: list[str] = []
+
+    def index(self, docs: list[tuple[str, str, str]]) -> None:
+        from congtin.search.backends.base import SearchDocument
+
+        items = []
+        for doc_id, title, body in docs:
+            items.append(SearchDocument(f"bench.document:{len(self.ids)}", "bench.document", title, body))
+            self.ids.append(doc_id)
+        self.backend.index(items)
+
+    def search(self, q: str, k: int) -> list[str]:
+        from congtin.search.backends.base import SearchFilters
+        from congtin.vietnamese.query import parse_query
+
+        results = self.backend.search(parse_query(q), filters=SearchFilters(), offset=0, limit=k)
+        return [self.ids[int(hit.key.rpartition(":")[2])] for hit in results.hits]
 
 
 def _database_size(connection: BaseDatabaseWrapper) -> int:

@@ -90,28 +90,21 @@ def baseline_engines() -> list[Engine]:
 
 
 def project_engines() -> tuple[list[Engine], str]:
-    """The project's own search backends, when ``congtin.search`` offers them.
+    """In-process project engines: ``congtin.search.bench_engines()``, when it exists.
 
-    Looks for ``congtin.search.bench_engines()`` (a list of engines) and then for
-    ``congtin.search.get_search_backend()`` (one engine).  Anything that does not satisfy
-    :class:`Engine` is ignored.  Returns the engines and a line saying what was found.
+    Backends that need Django (``congtin.search.backends.get_backend()``) run in a child process
+    instead, see :mod:`bench.search.django_engines`.  Anything that does not satisfy :class:`Engine`
+    is ignored.  Returns the engines and a line saying what was found.
     """
     try:
-        module = importlib.import_module("congtin.search")
-    except ImportError:
-        return [], "congtin.search is not importable yet; running the baselines only."
-    found: list[object] = []
-    for hook in ("bench_engines", "get_search_backend"):
-        factory = getattr(module, hook, None)
-        if factory is None:
-            continue
-        try:
-            made = factory()
-        except Exception as exc:
-            return [], f"congtin.search.{hook}() failed ({exc!r}); running the baselines only."
-        found.extend(made if isinstance(made, list | tuple) else [made])
-        break
-    engines = [e for e in found if isinstance(e, Engine)]
-    if not engines:
-        return [], "congtin.search offers no engine with index() and search(); running the baselines only."
-    return engines, f"project engines: {', '.join(e.name for e in engines)}."
+        factory = getattr(importlib.import_module("congtin.search"), "bench_engines", None)
+    except Exception:
+        return [], ""
+    if factory is None:
+        return [], ""
+    try:
+        made = factory()
+    except Exception as exc:
+        return [], f"congtin.search.bench_engines() failed ({exc!r}); left out."
+    engines = [e for e in made if isinstance(e, Engine)]
+    return engines, f"in-process project engines: {', '.join(e.name for e in engines) or 'none'}."
