@@ -1,4 +1,4 @@
-"""Fixtures shared across apps: a site with a home page and sections, and the editorial staff."""
+"""Fixtures shared across apps: a site with a home page, sections and the registry section, and the staff."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import pytest
 from wagtail.models import Page, Site
 
 from congtin.core.models import JournalSettings
+from congtin.documents.pages import AccessToInformationPage
+from congtin.documents.tests.factories import AccessToInformationPageFactory
 from congtin.news.models import HomePage, SectionPage
 from congtin.news.tests.factories import HomePageFactory, SectionPageFactory
 from congtin.users import roles
@@ -45,6 +47,13 @@ def site_tree(db: None) -> SiteTree:
     news = SectionPageFactory(parent=home, title="Tin tức - Sự kiện", show_in_menus=True)
     research = SectionPageFactory(parent=home, title="Nghiên cứu - Trao đổi", show_in_menus=True)
     return SiteTree(site=site, home=home, news=news, research=research)
+
+
+@pytest.fixture
+def registry_page(site_tree: SiteTree) -> AccessToInformationPage:
+    """The site's "Tiếp cận thông tin" section, live, at /tiep-can-thong-tin/."""
+    page: AccessToInformationPage = AccessToInformationPageFactory(parent=site_tree.home)
+    return page
 
 
 @dataclass

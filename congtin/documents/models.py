@@ -10,6 +10,7 @@ congress term rather than per year; the year still tells two terms' "02-NQ/TW" a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -34,7 +35,7 @@ from congtin.documents.choices import (
     RelationKind,
 )
 from congtin.documents.files import sniff_document_file, validate_document_file
-from congtin.vietnamese import fold, format_date, nfc, slugify
+from congtin.vietnamese import fold, format_date, nfc, slugify, unique_slug
 
 if TYPE_CHECKING:
     from congtin.vietnamese.symbols import DocumentSymbol
@@ -222,6 +223,21 @@ class OfficialDocument(ClusterableModel):
         default=False,
         help_text=_("Chỉ văn bản đã công bố mới hiện trên cổng và trong API."),
     )
+    first_published_at = models.DateTimeField(
+        _("thời điểm công khai"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Lần đầu văn bản được công bố trên cổng; ghi vào danh mục thông tin phải công khai."),
+    )
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=120,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Tự tạo từ số ký hiệu: /tiep-can-thong-tin/van-ban/09-2017-nd-cp/."),
+    )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
@@ -264,6 +280,11 @@ class OfficialDocument(ClusterableModel):
     @property
     def is_in_force(self) -> bool:
         return self.status in (DocumentStatus.IN_FORCE, DocumentStatus.PARTLY_EXPIRED)
+
+    @property
+    def url_slug(self) -> str:
+        """The last segment of the entry's public address (its id when it has no slug yet)."""
+        return self.slug or str(self.pk)
 
     @property
     def title(self) -> str:
@@ -363,8 +384,19 @@ class OfficialDocument(ClusterableModel):
                 )
         if not errors and self.issuer_id is not None:
             self.refresh_search_text()
+        if not errors and symbol is not None:
+            self.slug = self._unique_slug(document_slug(symbol.canonical, None if symbol.year else self.year))
+        if self.is_published and self.first_published_at is None:
+            self.first_published_at = timezone.now()
         if errors:
             raise ValidationError(errors)
+
+    def _unique_slug(self, base: str) -> str:
+        """``base``, or ``base-2``… when another entry holds it; a slug already derived from ``base`` stays."""
+        if self.slug == base or re.fullmatch(re.escape(base) + r"-[0-9]+", self.slug or ""):
+            return self.slug
+        others = OfficialDocument.objects.exclude(pk=self.pk)
+        return unique_slug(base, lambda slug: others.filter(slug=slug).exists(), max_length=120)
 
     def _check_symbol(self, symbol: DocumentSymbol, error: Any) -> None:
         if symbol.year is None and self.issued_on is None and self.year is None:
@@ -460,6 +492,16 @@ class OfficialDocument(ClusterableModel):
                 gettext("Ngày hết hiệu lực (%(expires)s) phải sau ngày ban hành (%(issued)s).")
                 % {"expires": format_date(self.expires_on), "issued": format_date(self.issued_on)},
             )
+
+
+def document_slug(canonical: str, year: int | None) -> str:
+    """The address of an entry: its symbol as a slug, with the year when the symbol prints none.
+
+    "09/2017/NĐ-CP" → ``09-2017-nd-cp``; "2761/BNV-TC" of 2021 → ``2761-bnv-tc-2021``, since a number
+    without a year comes back every year.
+    """
+    base = slugify(canonical, max_length=100) or "van-ban"
+    return f"{base}-{year}" if year else base
 
 
 def allowed_types(symbol: DocumentSymbol) -> tuple[DocumentType, ...]:
@@ -598,3 +640,71 @@ class DocumentRelation(models.Model):
                     }
                 }
             )
+
+
+class DocumentCitation(models.Model):
+    """One citation of a document in published content: where it is, what it names, what it resolves to.
+
+    Written by ``services.citations_index`` when an article is published or an entry is saved, and
+    cleared when the article is unpublished, so public pages read links instead of finding them.
+    The source is either a page (an article) or a registry entry (its full text). ``start``/``end`` are
+    offsets into the passage at ``location`` as it was stored when indexed (``source_hash``); they are
+    empty when the citation cannot carry a link of its own (inside an existing link, across a tag).
+    """
+
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("trang trích dẫn"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    source_document = models.ForeignKey(
+        OfficialDocument,
+        verbose_name=_("văn bản trích dẫn"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations_made",
+    )
+    location = models.CharField(_("vị trí"), max_length=200)
+    source_hash = models.CharField(_("dấu vân nội dung"), max_length=32)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+    start = models.PositiveIntegerField(_("bắt đầu"), null=True, blank=True)
+    end = models.PositiveIntegerField(_("kết thúc"), null=True, blank=True)
+    printed = models.CharField(_("số ký hiệu như in"), max_length=200)
+    canonical = models.CharField(_("số ký hiệu chuẩn hóa"), max_length=100, db_index=True)
+    type_name = models.CharField(_("loại văn bản theo trích dẫn"), max_length=100, blank=True)
+    issued_on = models.DateField(_("ngày ban hành theo trích dẫn"), null=True, blank=True)
+    document = models.ForeignKey(
+        OfficialDocument,
+        verbose_name=_("văn bản được trích dẫn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="citations",
+    )
+
+    class Meta:
+        verbose_name = _("trích dẫn văn bản")
+        verbose_name_plural = _("trích dẫn văn bản")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source_page__isnull=False, source_document__isnull=True)
+                | Q(source_page__isnull=True, source_document__isnull=False),
+                name="documents_citation_one_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.printed}"
+
+    @property
+    def linkable(self) -> bool:
+        return self.start is not None and self.end is not None
+
+
+# The page type lives in its own module; importing it here registers it with the app.
+from congtin.documents.pages import AccessToInformationPage  # noqa: E402, F401

@@ -7,22 +7,35 @@ runs the same number of queries for ten documents as for a thousand.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlencode
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q, QuerySet, Subquery
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
+from congtin.core.queries import without_view_restrictions
+from congtin.documents import citing
 from congtin.documents.choices import RELATION_LABELS, DocumentStatus, RelationKind
 from congtin.documents.headers import parse_header
 from congtin.documents.models import (
     DocumentAttachment,
+    DocumentCitation,
     DocumentRelation,
+    Field,
     OfficialDocument,
     OfficialDocumentQuerySet,
     Organisation,
 )
-from congtin.vietnamese import fold, format_date, nfc
+from congtin.vietnamese import find_citations, fold, format_date, nfc
+
+if TYPE_CHECKING:
+    from congtin.documents.pages import AccessToInformationPage
 
 
 def documents_all() -> OfficialDocumentQuerySet:
@@ -347,3 +360,286 @@ def _status_mismatches(document: OfficialDocument) -> list[str]:
             }
         return [message]
     return []
+
+
+# -- the public section (Tiếp cận thông tin) ----------------------------------------------------
+
+
+def documents_listing() -> OfficialDocumentQuerySet:
+    """Published entries for a listing: issuer joined, newest first, undated ones last on every database."""
+    return (
+        OfficialDocument.objects.published()
+        .select_related("issuer")
+        .order_by(F("issued_on").desc(nulls_last=True), "-year", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the listing's filters offer: only values some published entry has."""
+
+    issuers: list[Organisation]
+    fields: list[Field]
+    years: list[int]
+
+
+def registry_filter_options() -> FilterOptions:
+    published = OfficialDocument.objects.published()
+    return FilterOptions(
+        issuers=list(Organisation.objects.filter(documents__in=published).distinct().order_by("name")),
+        fields=list(Field.objects.filter(documents__in=published).distinct().order_by("name")),
+        years=sorted(set(published.values_list("year", flat=True)), reverse=True),
+    )
+
+
+_SO_WORD_RE = re.compile(r"(?<!\w)so\s*:?(?=\s)")
+
+
+def _lookup_key(text: str) -> str:
+    """A typed lookup as the index stores its keys: folded, "số" dropped, single spaces."""
+    key = _SO_WORD_RE.sub(" ", fold(text))
+    return " ".join(key.split())
+
+
+def documents_lookup(
+    text: str, *, queryset: OfficialDocumentQuerySet | None = None
+) -> OfficialDocumentQuerySet:
+    """Entries a typed number points at, in any of the forms people type.
+
+    A full symbol in any spelling ("09/2017/nd-cp", "Số: 12/CT-TTg"), a citation ("Nghị định số
+    09/2017/NĐ-CP ngày 09/02/2017"), or a short form the lookup keys hold ("09/2017", "nđ 09/2017",
+    "nghị định 09", "12 ct ttg"). Words that are not a number match nothing here: that is the
+    listing's word search (``documents_filter``).
+    """
+    from congtin.vietnamese.symbols import SymbolError, parse_symbol
+
+    queryset = documents_listing() if queryset is None else queryset
+    text = nfc(text).strip()
+    if not text or len(text) > 200:
+        return queryset.none()
+    try:
+        return queryset.filter(canonical_symbol=parse_symbol(text).canonical)
+    except SymbolError:
+        pass
+    citations = find_citations(text)
+    if len(citations) == 1:
+        return queryset.filter(canonical_symbol=citations[0].symbol.canonical)
+    key = _lookup_key(text)
+    if not key or not any(char.isdigit() for char in key):
+        return queryset.none()
+    return queryset.filter(search_keys__contains=f"|{key}|")
+
+
+def document_by_slug(slug: str) -> OfficialDocument | None:
+    """A published entry by its address (``09-2017-nd-cp``), or by id for entries saved before slugs."""
+    queryset = documents_public().select_related("issuer__successor")
+    if slug.isdigit():
+        return queryset.filter(pk=int(slug)).first()
+    return queryset.filter(slug=slug).first()
+
+
+def document_citing_pages(document: OfficialDocument) -> PageQuerySet:
+    """Live, unrestricted pages whose published text cites ``document``, newest first."""
+    cited_by = DocumentCitation.objects.filter(document=document, source_page__isnull=False).values(
+        "source_page"
+    )
+    return without_view_restrictions(Page.objects.live().filter(pk__in=cited_by)).order_by(
+        "-first_published_at", "-pk"
+    )
+
+
+def document_citing_documents(document: OfficialDocument) -> OfficialDocumentQuerySet:
+    """Published entries whose full text cites ``document``."""
+    cited_by = DocumentCitation.objects.filter(document=document, source_document__isnull=False).values(
+        "source_document"
+    )
+    return documents_listing().filter(pk__in=cited_by).exclude(pk=document.pk)
+
+
+def disclosure_list() -> OfficialDocumentQuerySet:
+    """The registry as the list of information that must be published (Decree 13/2018, Art. 6)."""
+    return documents_listing().prefetch_related("attachments")
+
+
+# -- citations in published content ---------------------------------------------------------------
+
+
+def citation_candidates(canonicals: Iterable[str]) -> dict[str, list[OfficialDocument]]:
+    """Every entry, drafts included, under each canonical symbol; one query. Newest first."""
+    wanted = set(canonicals)
+    found: dict[str, list[OfficialDocument]] = {}
+    if not wanted:
+        return found
+    for document in OfficialDocument.objects.filter(canonical_symbol__in=wanted).order_by(
+        F("issued_on").desc(nulls_last=True), "-year", "-pk"
+    ):
+        found.setdefault(document.canonical_symbol, []).append(document)
+    return found
+
+
+def citation_pick(candidates: Sequence[OfficialDocument], issued: dt.date | None) -> OfficialDocument | None:
+    """The entry a citation means: the one of the cited date or year when several share the symbol."""
+    if not candidates:
+        return None
+    if issued is not None:
+        for document in candidates:
+            if document.issued_on == issued:
+                return document
+        for document in candidates:
+            if document.year == issued.year:
+                return document
+    return candidates[0]
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """One item of "Văn bản liên quan": an entry of the registry, or a cited number it lacks."""
+
+    label: str
+    url: str | None
+    document: OfficialDocument | None
+    canonical: str
+
+
+class CitationIndex:
+    """The stored citations of one source, ready to render: links, cards and the related list."""
+
+    def __init__(
+        self,
+        rows: Sequence[DocumentCitation],
+        registry: AccessToInformationPage | None,
+        request: HttpRequest | None,
+    ) -> None:
+        self.rows = list(rows)
+        self.by_location: dict[str, list[DocumentCitation]] = {}
+        for row in self.rows:
+            self.by_location.setdefault(row.location, []).append(row)
+        self._base = registry.get_url(request) if registry is not None else None
+        self._registry = registry
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def public_document(self, row: DocumentCitation) -> OfficialDocument | None:
+        document = row.document
+        return document if document is not None and document.is_published else None
+
+    def url_for(self, row: DocumentCitation) -> str | None:
+        """The entry's page, or the page saying what was cited when the registry lacks it."""
+        if self._base is None or self._registry is None:
+            return None
+        document = self.public_document(row)
+        if document is not None:
+            return self._base + self._registry.reverse_subpage("document", args=(document.url_slug,))
+        return self._base + self._registry.reverse_subpage("symbol") + "?" + urlencode({"so": row.canonical})
+
+    def rows_for(self, location: str, source: str) -> list[DocumentCitation]:
+        """The linkable citations of a passage, if the passage is still the text that was indexed."""
+        rows = self.by_location.get(location, [])
+        if not rows or rows[0].source_hash != citing.source_hash(source):
+            return []
+        return [row for row in rows if row.linkable]
+
+    @property
+    def related(self) -> list[CitedDocument]:
+        """Each cited document once, in order of first mention: "Văn bản liên quan"."""
+        seen: set[str] = set()
+        related: list[CitedDocument] = []
+        for row in self.rows:
+            document = self.public_document(row)
+            key = f"#{document.pk}" if document is not None else row.canonical
+            if key in seen:
+                continue
+            seen.add(key)
+            label = (
+                str(document)
+                if document is not None
+                else " ".join(filter(None, [row.type_name, row.canonical]))
+            )
+            related.append(
+                CitedDocument(label=label, url=self.url_for(row), document=document, canonical=row.canonical)
+            )
+        return related
+
+
+def _citation_rows(**source: Any) -> QuerySet[DocumentCitation]:
+    return (
+        DocumentCitation.objects.filter(**source)
+        .select_related("document", "document__issuer")
+        .order_by("position", "pk")
+    )
+
+
+def page_citations(page: Page, *, request: HttpRequest | None = None) -> CitationIndex:
+    """The stored citations of a published page, with the address of its site's registry; one query."""
+    from congtin.documents.pages import AccessToInformationPage
+
+    registry = without_view_restrictions(
+        AccessToInformationPage.objects.live().filter(path__startswith=page.path[: page.steplen * 2])
+    ).order_by("path")
+    rows = list(
+        _citation_rows(source_page=page).annotate(
+            registry_id=Subquery(registry.values("pk")[:1]),
+            registry_url_path=Subquery(registry.values("url_path")[:1]),
+        )
+    )
+    stub = None
+    if rows and rows[0].registry_id is not None:
+        # Enough of the page to build its URLs; Wagtail reads the site's root paths from its cache.
+        stub = AccessToInformationPage(pk=rows[0].registry_id, url_path=rows[0].registry_url_path)
+    return CitationIndex(rows, stub, request)
+
+
+def document_citations(
+    document: OfficialDocument, *, registry: AccessToInformationPage, request: HttpRequest | None = None
+) -> CitationIndex:
+    """The stored citations of an entry's full text; one query."""
+    return CitationIndex(list(_citation_rows(source_document=document)), registry, request)
+
+
+@dataclass(frozen=True)
+class OutdatedCitation:
+    """A document a draft cites that is no longer (wholly) in force, and why, for the editor."""
+
+    document: OfficialDocument
+    printed: str
+    reasons: list[str]
+
+
+def citations_outdated(passages: Iterable[citing.Passage]) -> list[OutdatedCitation]:
+    """Cited entries that have expired, partly expired, or been replaced; two queries.
+
+    Runs the finder, so it is for the admin (an editor opening or saving a draft), never for public
+    pages. Drafts of the registry count: the editor should know even before the entry is published.
+    """
+    found = [
+        (item.citation.printed, item.citation.symbol.canonical, item.citation.issued)
+        for passage in passages
+        for item in citing.locate(passage)
+    ]
+    candidates = citation_candidates(canonical for _printed, canonical, _issued in found)
+    chosen: dict[int, tuple[str, OfficialDocument]] = {}
+    for printed, canonical, issued in found:
+        document = citation_pick(candidates.get(canonical, []), issued)
+        if document is not None and document.pk not in chosen:
+            chosen[document.pk] = (printed, document)
+    if not chosen:
+        return []
+    ended_by: dict[int, list[DocumentRelation]] = {}
+    for relation in DocumentRelation.objects.filter(
+        target__in=list(chosen), kind__in=(RelationKind.REPLACES, RelationKind.REPEALS)
+    ).select_related("source"):
+        ended_by.setdefault(relation.target_id, []).append(relation)
+    outdated = []
+    for pk, (printed, document) in chosen.items():
+        reasons = []
+        if document.status in (DocumentStatus.EXPIRED, DocumentStatus.PARTLY_EXPIRED):
+            reasons.append(str(document.get_status_display()).lower())
+        for relation in ended_by.get(pk, []):
+            labels = RELATION_LABELS[relation.kind]
+            reasons.append(
+                _("%(label)s %(document)s") % {"label": labels.inverse, "document": relation.source}
+            )
+        if reasons:
+            outdated.append(OutdatedCitation(document=document, printed=printed, reasons=reasons))
+    return outdated

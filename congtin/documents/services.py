@@ -13,8 +13,10 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from congtin.documents.choices import DocumentStatus, DocumentType, RelationKind
 from congtin.documents.files import sniff_document_file
@@ -23,6 +25,7 @@ from congtin.documents.issuers import GENERIC_CODES, KNOWN_BY_ABBREVIATION, KNOW
 from congtin.documents.models import (
     IDENTITY_MESSAGE,
     DocumentAttachment,
+    DocumentCitation,
     DocumentRelation,
     Field,
     OfficialDocument,
@@ -109,6 +112,7 @@ def document_create(
     _save_validated(document)
     document.fields.set(list(fields))
     document.co_issuers.set(list(co_issuers))
+    document_citations_refresh(document=document)
     return document
 
 
@@ -138,6 +142,7 @@ def document_update(
         document.fields.set(list(fields))
     if co_issuers is not None:
         document.co_issuers.set(list(co_issuers))
+    document_citations_refresh(document=document)
     return document
 
 
@@ -504,6 +509,8 @@ def _import_one(
     changed = created or any(getattr(document, name) != value for name, value in before.items())
     if changed:
         document.save()
+        if created or document.full_text != before["full_text"]:
+            document_citations_refresh(document=document)
     fields = [field_ensure(name=name) for name in row.fields]
     co_issuers = list(joint)
     for abbreviation in row.co_issuers:
@@ -570,3 +577,95 @@ def document_import(
         if not report.applied:
             transaction.set_rollback(True)
     return report
+
+
+# -- citations ------------------------------------------------------------------------------------
+
+#: The fields of a registry entry whose citations are indexed.
+DOCUMENT_CITABLE_FIELDS = ("full_text",)
+
+
+@transaction.atomic
+def citations_index(*, source: Page | OfficialDocument) -> list[DocumentCitation]:
+    """Find the citations in a published page or a registry entry and store them, replacing the old.
+
+    A page names its text fields in ``citable_fields`` (``ArticlePage``: the summary and the body);
+    an entry's full text is indexed. Each citation is stored with the span to link and is resolved to
+    the registry entry it names, drafts included (pages show only published ones), so publishing the
+    entry later needs no re-indexing. An entry citing itself (its own number in its header) is skipped.
+    """
+    from congtin.documents import citing
+    from congtin.documents.queries import citation_candidates, citation_pick
+
+    is_page = isinstance(source, Page)
+    fields = getattr(source, "citable_fields", ()) if is_page else DOCUMENT_CITABLE_FIELDS
+    owner: dict[str, Any] = {"source_page": source} if is_page else {"source_document": source}
+    found = [
+        (passage, item) for passage in citing.passages_of(source, fields) for item in citing.locate(passage)
+    ]
+    candidates = citation_candidates(item.citation.symbol.canonical for _passage, item in found)
+    rows = []
+    for position, (passage, item) in enumerate(found):
+        citation = item.citation
+        document = citation_pick(candidates.get(citation.symbol.canonical, []), citation.issued)
+        if not is_page and document is not None and document.pk == source.pk:
+            continue
+        rows.append(
+            DocumentCitation(
+                **owner,
+                location=passage.location,
+                source_hash=citing.source_hash(passage.source),
+                position=position,
+                start=item.start,
+                end=item.end,
+                printed=citation.printed[:200],
+                canonical=citation.symbol.canonical,
+                type_name=(citation.doc_type or "")[:100],
+                issued_on=citation.issued,
+                document=document,
+            )
+        )
+    DocumentCitation.objects.filter(**owner).delete()
+    return DocumentCitation.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def citations_clear(*, source: Page | OfficialDocument) -> int:
+    """Forget a source's citations: the page was unpublished or withdrawn. Returns how many went."""
+    owner: dict[str, Any] = (
+        {"source_page": source} if isinstance(source, Page) else {"source_document": source}
+    )
+    deleted, _by_model = DocumentCitation.objects.filter(**owner).delete()
+    return deleted
+
+
+@transaction.atomic
+def citations_resolve(*, document: OfficialDocument) -> int:
+    """Point the stored citations of ``document``'s number at it, and away from it if its number changed.
+
+    Run after an entry is saved, so an article published before the entry existed links to it
+    without being republished. Returns how many citations changed.
+    """
+    from congtin.documents.queries import citation_candidates, citation_pick
+
+    rows = list(
+        DocumentCitation.objects.filter(
+            Q(canonical=document.canonical_symbol) | Q(document=document)
+        ).exclude(source_document=document)
+    )
+    candidates = citation_candidates(row.canonical for row in rows)
+    changed = []
+    for row in rows:
+        picked = citation_pick(candidates.get(row.canonical, []), row.issued_on)
+        if (picked.pk if picked else None) != row.document_id:
+            row.document = picked
+            changed.append(row)
+    DocumentCitation.objects.bulk_update(changed, ["document"])
+    return len(changed)
+
+
+@transaction.atomic
+def document_citations_refresh(*, document: OfficialDocument) -> None:
+    """After an entry is saved: index its full text and resolve the citations of its number."""
+    citations_index(source=document)
+    citations_resolve(document=document)

@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from congtin.documents import queries
+from congtin.documents import queries, services
 from congtin.documents.forms import OfficialDocumentForm
 from congtin.documents.models import PUBLISH_PERMISSION, Field, OfficialDocument, Organisation
 
@@ -32,6 +32,20 @@ class DocumentIndexView(IndexView):
         return queries.documents_filter(q=self.search_query, queryset=queryset)
 
 
+class DocumentCreateView(CreateView):
+    def save_instance(self) -> OfficialDocument:
+        document: OfficialDocument = super().save_instance()
+        services.document_citations_refresh(document=document)
+        return document
+
+
+class DocumentEditView(EditView):
+    def save_instance(self) -> OfficialDocument:
+        document: OfficialDocument = super().save_instance()
+        services.document_citations_refresh(document=document)
+        return document
+
+
 class DocumentViewSet(ModelViewSet):
     model = OfficialDocument
     url_prefix = "van-ban"
@@ -39,6 +53,8 @@ class DocumentViewSet(ModelViewSet):
     menu_label = _("Văn bản")
     add_to_admin_menu = False
     index_view_class = DocumentIndexView
+    add_view_class = DocumentCreateView
+    edit_view_class = DocumentEditView
     list_display = ["__str__", "summary", "issuer", "issued_on", "status", "is_published"]
     list_filter = ["doc_type", "status", "is_published", "issuer", "year", "fields"]
     list_export = ["canonical_symbol", "doc_type", "issued_on", "issuer", "summary", "status", "is_published"]

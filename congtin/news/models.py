@@ -35,7 +35,7 @@ class HomePage(RoutablePageMixin, BasePage):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "documents.AccessToInformationPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -148,6 +148,8 @@ class ArticlePage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
+    # Indexed for citations of official documents when published (documents.services.citations_index).
+    citable_fields = ("summary", "body")
 
     search_fields = [
         *BasePage.search_fields,

@@ -6,6 +6,7 @@ import zipfile
 from typing import Any
 
 import factory
+import wagtail_factories
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from congtin.documents.choices import DocumentStatus, DocumentType, RelationKind
@@ -16,6 +17,7 @@ from congtin.documents.models import (
     OfficialDocument,
     Organisation,
 )
+from congtin.documents.pages import AccessToInformationPage
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -104,3 +106,12 @@ class DocumentAttachmentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: upload("toan-van.pdf", pdf_bytes()))
     content_type = "application/pdf"
     size = factory.LazyAttribute(lambda a: a.file.size)
+
+
+class AccessToInformationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AccessToInformationPage
+
+    title = "Tiếp cận thông tin"
+    slug = "tiep-can-thong-tin"
+    show_in_menus = True
