@@ -34,9 +34,24 @@ def accented_syllables(text: str) -> list[str]:
     return SYLLABLE.findall(nfc(text).lower())
 
 
+class _FoldTable(dict[int, str]):
+    """``fold`` one character at a time, memoised, for ``str.translate``.
+
+    ``fold`` maps each character of the NFC text on its own, so translating ``nfc(text)`` with this
+    table gives exactly ``fold(text)``, several times faster (it matters at a million documents).
+    """
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def folded_syllables(text: str) -> list[str]:
     """Syllables without tone or vowel marks (đ → d), as users type them."""
-    return SYLLABLE.findall(fold(text))
+    return SYLLABLE.findall(nfc(text).translate(_FOLD))
 
 
 class Bm25Engine:
