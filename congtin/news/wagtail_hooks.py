@@ -13,6 +13,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
+from congtin.documents import citing
+from congtin.documents import queries as document_queries
 from congtin.news import queries, services, views
 from congtin.news.models import ArticlePage
 
@@ -105,3 +107,39 @@ def refuse_bulk_deleting_published_articles(
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
     return _refuse_deleting_published_articles(request, objects)
+
+
+def _warn_about_outdated_citations(request: HttpRequest, page: Page) -> None:
+    """Tell the editor which documents the draft cites have expired or been replaced.
+
+    Runs the citation finder on the draft: acceptable here, in the admin, and never on public pages.
+    """
+    fields = getattr(page, "citable_fields", None)
+    if not fields:
+        return
+    for item in document_queries.citations_outdated(citing.passages_of(page, fields)):
+        messages.warning(
+            request,
+            _("Bài viết trích dẫn %(document)s (“%(printed)s”): %(reasons)s. Hãy kiểm tra lại trích dẫn.")
+            % {"document": item.document, "printed": item.printed, "reasons": "; ".join(item.reasons)},
+        )
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@hooks.register("before_edit_page")
+def warn_about_outdated_citations_when_opening(request: HttpRequest, page: Page) -> None:
+    """On opening the editor, which is also where saving a draft or creating an article lands."""
+    if request.method == "GET" and not _wants_json(request):
+        _warn_about_outdated_citations(request, page)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_outdated_citations_when_publishing(request: HttpRequest, page: Page) -> None:
+    """Publishing or submitting leaves the editor, so the warning goes with the editor to the next page."""
+    leaves_editor = any(name in request.POST for name in ("action-publish", "action-submit"))
+    if leaves_editor and not _wants_json(request):
+        _warn_about_outdated_citations(request, page)

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail_factories import ImageFactory
 
+from congtin.documents.tests.factories import OfficialDocumentFactory
 from congtin.news.models import ArticlePage
 from congtin.news.tests.factories import ArticlePageFactory, SectionPageFactory
 from congtin.news.tests.helpers import published_article
@@ -89,18 +90,39 @@ def _count_queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-def test_article_page_runs_a_constant_number_of_queries_whatever_the_related_items(client, site_tree):
-    article = published_article(site_tree.news, when=vn(2021, 6, 9, 3, 41), byline="PV")
+def test_article_page_runs_a_constant_number_of_queries_whatever_the_related_items(
+    client, site_tree, registry_page
+):
+    for number in range(1, 8):
+        OfficialDocumentFactory(printed_symbol=f"{number:02d}/2017/NĐ-CP", issued_on=dt.date(2017, 2, number))
+    article = published_article(
+        site_tree.news,
+        when=vn(2021, 6, 9, 3, 41),
+        byline="PV",
+        body=[{"type": "paragraph", "value": "<p>Theo Nghị định số 01/2017/NĐ-CP.</p>"}],
+    )
     article.tags.add("báo chí")
     article.save_revision().publish()
     alone = _count_queries(client, article.url)
     for i in range(12):
         published_article(site_tree.news, when=vn(2021, 6, 1 + i, 8, 0), title=f"Tin liên quan {i}")
     article.tags.add("bảo vệ Tổ quốc", "truyền thông")
+    # Citations of entries and of numbers the registry lacks, in paragraphs, a list and the summary.
+    cited = ", ".join(f"Nghị định số {n:02d}/2017/NĐ-CP" for n in range(1, 8))
+    article.summary = "Thực hiện Nghị định 02/2017/NĐ-CP và Nghị định 99/2020/NĐ-CP."
+    article.body = [
+        {"type": "paragraph", "value": f"<p>Theo {cited}.</p>"},
+        {"type": "paragraph", "value": "<p>Và Nghị định số 98/2020/NĐ-CP, Chỉ thị số 12/CT-TTg.</p>"},
+        {
+            "type": "list",
+            "value": {"style": "ul", "items": [f"Nghị định {n:02d}/2017/NĐ-CP" for n in range(1, 4)]},
+        },
+    ]
     article.save_revision().publish()
     crowded = _count_queries(client, article.url)
     assert crowded == alone
     assert crowded <= 15
+    assert client.get(article.url).content.decode().count('<a class="citation') == 14
 
 
 def test_section_page_runs_a_constant_number_of_queries_whatever_its_length(client, site_tree):

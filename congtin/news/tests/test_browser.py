@@ -1,7 +1,8 @@
 """What a reader sees in Debian's chromium, driven by Playwright against the demo journal.
 
 The font-size control must change the article text's computed size and remember the choice across a
-reload; the home, section and article pages must have no serious or critical axe-core violation.
+reload; a citation's card must show on keyboard focus and hide on Escape; the home, section and article
+pages and the registry's pages must have no serious or critical axe-core violation.
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ def _describe(name: str, url: str, violation: dict[str, Any]) -> str:
     )
 
 
-def test_home_section_and_article_pages_have_no_serious_or_critical_axe_violations(
+def test_home_section_article_and_registry_pages_have_no_serious_or_critical_axe_violations(
     live_server: Any, transactional_db: None, tab: Any
 ) -> None:
     if not AXE_PATH.exists():
@@ -149,6 +150,10 @@ def test_home_section_and_article_pages_have_no_serious_or_critical_axe_violatio
         "home page": "/",
         "section page": article.get_parent().url,
         "article page": article.url,
+        "registry listing": "/tiep-can-thong-tin/?nam=2021",
+        "registry entry": "/tiep-can-thong-tin/van-ban/12-ct-ttg-2021/",
+        "verification": "/tiep-can-thong-tin/xac-thuc/?so=12/CT-TTg&ngay=13/05/2021",
+        "danh mục": "/tiep-can-thong-tin/danh-muc/",
     }
     found = [
         _describe(name, path, violation)
@@ -156,3 +161,20 @@ def test_home_section_and_article_pages_have_no_serious_or_critical_axe_violatio
         for violation in _serious_violations(tab, live_server.url + path)
     ]
     assert not found, "axe-core found serious or critical violations:\n" + "\n".join(found)
+
+
+def test_a_citation_card_shows_on_keyboard_focus_and_escape_hides_it(
+    live_server: Any, transactional_db: None, tab: Any
+) -> None:
+    article = _reference_article()
+    tab.goto(live_server.url + article.url)
+    link = tab.locator("a.citation", has_text="Nghị định số 09/2017/NĐ-CP")
+    card = tab.locator("#" + link.get_attribute("aria-describedby"))
+    assert not card.is_visible()
+    link.focus()
+    assert card.is_visible()
+    assert "Quy định chi tiết việc phát ngôn" in card.inner_text()
+    tab.keyboard.press("Escape")
+    assert not card.is_visible()
+    link.click()
+    assert tab.url == live_server.url + "/tiep-can-thong-tin/van-ban/09-2017-nd-cp/"
