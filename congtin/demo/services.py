@@ -20,6 +20,8 @@ from wagtail.models import Page, Site
 from congtin.core.models import JournalSettings
 from congtin.demo import content as content
 from congtin.demo.documents import demo_documents_load
+from congtin.documents import services as document_services
+from congtin.documents.pages import AccessToInformationPage
 from congtin.news.models import ArticlePage, HomePage, SectionPage
 from congtin.users import roles
 from congtin.users.models import User
@@ -60,11 +62,17 @@ def demo_load() -> dict[str, Any]:
     # The registry loads on its own terms (idempotent), so an existing demo site gains it too.
     documents = demo_documents_load()
     if demo_is_loaded():
+        # A demo site from before the section existed gains it, and its articles' citations.
+        home = HomePage.objects.first()
+        if home is not None and _access_to_information(home):
+            for article in ArticlePage.objects.live().specific():
+                document_services.citations_index(source=article)
         return {"created": False, "documents": documents}
     users = {spec.username: _user(spec) for spec in DEMO_USERS}
     home = _home()
     _journal_settings()
     sections = _sections(home)
+    _access_to_information(home)
     editorial_roles_setup(root_page=home)
     collaborator_assign_sections(
         user=users["congtacvien"], sections=[sections[key] for key in COLLABORATOR_SECTIONS]
@@ -143,6 +151,23 @@ def _sections(home: HomePage) -> dict[str, SectionPage]:
     for spec in content.SECTIONS:
         add(home, spec)
     return made
+
+
+def _access_to_information(home: HomePage) -> AccessToInformationPage | None:
+    """The "Tiếp cận thông tin" section after the sections in the menu; None when it already exists."""
+    if AccessToInformationPage.objects.child_of(home).exists():
+        return None
+    page = AccessToInformationPage(
+        title="Tiếp cận thông tin",
+        intro=(
+            "Văn bản do các cơ quan ban hành và Tạp chí đăng tải, tra cứu theo số ký hiệu, loại văn bản, "
+            "cơ quan ban hành, lĩnh vực, năm và tình trạng hiệu lực (dữ liệu mẫu)."
+        ),
+        show_in_menus=True,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def _images() -> list[Image]:

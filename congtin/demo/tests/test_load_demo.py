@@ -50,6 +50,19 @@ def test_demo_reference_article_renders_with_the_reference_pages_elements(demo, 
     ]
     assert [t.replace("&quot;", '"') for t in titles] == expected
     assert len(titles) == 5
+    # Its citations link to the registry, and it lists them as related documents.
+    links = re.findall(r'<a class="citation" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert ("/tiep-can-thong-tin/van-ban/12-ct-ttg-2021/", "Chỉ thị số 12/CT-TTg") in links
+    assert ("/tiep-can-thong-tin/van-ban/2761-bnv-tc-2021/", "2761/BNV-TC") in links
+    assert ("/tiep-can-thong-tin/van-ban/09-2017-nd-cp/", "Nghị định số 09/2017/NĐ-CP") in links
+    related = html.split('id="van-ban-lien-quan"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', related) == [
+        "Chỉ thị 12/CT-TTg",
+        "Công văn 2761/BNV-TC",
+        "Nghị định 09/2017/NĐ-CP",
+    ]
+    directive = client.get("/tiep-can-thong-tin/van-ban/12-ct-ttg-2021/").content.decode()
+    assert article.title.replace('"', "&quot;") in directive.split('id="bai-viet-trich-dan"', 1)[1]
     # The reporter's demo draft waits in the workflow and stays private.
     draft = ArticlePage.objects.get(live=False)
     assert draft.workflow_in_progress
