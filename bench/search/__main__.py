@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bench.search import corpora, known_items
 from bench.search.django_engines import DjangoEngine, postgres_reachable, project_backend_available
@@ -83,8 +84,11 @@ def engines_for(args: argparse.Namespace, n_docs: int, notes: list[str]) -> list
     if args.no_django:
         return engines
     for engine in args.django:
-        if n_docs > args.django_max_docs:
-            notes.append(f"{engine.name}: skipped at {n_docs:,} documents (limit --django-max-docs).")
+        kind = getattr(engine, "kind", "")
+        limit = args.wagtail_max_docs if kind == "wagtail" else args.project_max_docs
+        flag = "--wagtail-max-docs" if kind == "wagtail" else "--project-max-docs"
+        if limit and n_docs > limit:
+            notes.append(f"{engine.name}: skipped at {n_docs:,} documents (limit {flag} {limit:,}).")
         else:
             engines.append(engine)
     return engines
@@ -209,11 +213,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-latency", action="store_true", help="skip the synthetic-corpus latency run")
     parser.add_argument("--no-django", action="store_true", help="leave out Wagtail's database backend")
     parser.add_argument(
-        "--django-max-docs",
+        "--wagtail-max-docs",
         type=int,
         default=100_000,
-        help="largest corpus given to the Django-backed engines (default 100,000)",
+        help="largest corpus given to Wagtail's database backend (default 100,000)",
     )
+    parser.add_argument(
+        "--project-max-docs",
+        type=int,
+        default=0,
+        help="largest corpus given to the congtin.search backends (default 0: no limit)",
+    )
+    parser.add_argument("--no-quality", action="store_true", help="skip the ALQAC and known-item tables")
     parser.add_argument(
         "--budget", type=float, default=60.0, help="seconds of querying per engine and query set (default 60)"
     )
@@ -229,6 +240,38 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     default_sizes = "2000" if args.quick else "20000"
     args.sizes = [int(s.replace("_", "")) for s in (args.sizes or default_sizes).split(",") if s]
     return args
+
+
+def quality(
+    data_dir: Path, records: dict, items: list[known_items.KnownItem], args: argparse.Namespace
+) -> None:
+    limit: Callable[[list], list] = (lambda xs: xs[:40]) if args.quick else (lambda xs: xs)
+    docs, questions = corpora.alqac(data_dir)
+    questions = limit(questions)
+    quality_table(
+        "ALQAC 2023, law articles (train questions)",
+        docs,
+        [q.text for q in questions],
+        [q.relevant for q in questions],
+        args,
+    )
+
+    news_docs = [(rid, fields["title"], fields["body"]) for rid, (_, fields) in records.items()]
+    chosen = items
+    if args.quick:
+        # Every tenth query (the recipe mixes the kinds), against its targets and 2,000 distractors.
+        chosen = items[:: max(1, len(items) // 40)]
+        targets = {item.target for item in chosen}
+        distractors = [doc for doc in news_docs if doc[0] not in targets][:2000]
+        news_docs = [doc for doc in news_docs if doc[0] in targets] + distractors
+    quality_table(
+        "Known items, news (" + ", ".join(corpora.NEWS_SOURCES) + ")",
+        news_docs,
+        [item.query for item in chosen],
+        [frozenset([item.target]) for item in chosen],
+        args,
+        groups=[item.kind for item in chosen],
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -257,42 +300,15 @@ def main(argv: list[str] | None = None) -> int:
         for label, kind in kinds
         for vendor_label, vendor, url in vendors
     ]
-    limit: Callable[[list], list] = (lambda xs: xs[:40]) if args.quick else (lambda xs: xs)
-
-    docs, questions = corpora.alqac(data_dir)
-    questions = limit(questions)
-    quality_table(
-        "ALQAC 2023, law articles (train questions)",
-        docs,
-        [q.text for q in questions],
-        [q.relevant for q in questions],
-        args,
-    )
-
+    records = corpora.news(data_dir)
     items, skipped = known_items.load(data_dir)
     for message in skipped:
         sys.stderr.write(f"warning: {message}\n")
-    records = corpora.news(data_dir)
-    news_docs = [(rid, fields["title"], fields["body"]) for rid, (_, fields) in records.items()]
-    chosen = items
-    if args.quick:
-        # Every tenth query (the recipe mixes the kinds), against its targets and 2,000 distractors.
-        chosen = items[:: max(1, len(items) // 40)]
-        targets = {item.target for item in chosen}
-        distractors = [doc for doc in news_docs if doc[0] not in targets][:2000]
-        news_docs = [doc for doc in news_docs if doc[0] in targets] + distractors
-    quality_table(
-        "Known items, news (" + ", ".join(corpora.NEWS_SOURCES) + ")",
-        news_docs,
-        [item.query for item in chosen],
-        [frozenset([item.target]) for item in chosen],
-        args,
-        groups=[item.kind for item in chosen],
-    )
-
+    if not args.no_quality:
+        quality(data_dir, records, items, args)
     if not args.no_latency:
         pool = corpora.sentences(records)
-        del records, news_docs
+        del records
         latency(pool, [item.query for item in items[:LATENCY_QUERIES]], args.sizes, args)
     out(f"\nTotal {time.perf_counter() - started:.0f} s.")
     return 0
