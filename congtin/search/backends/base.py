@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from congtin.vietnamese import fold, nfc
-from congtin.vietnamese.tokens import symbol_query_terms
 from congtin.vietnamese.tones import accent_key
 
 __all__ = [
@@ -95,7 +94,7 @@ class ParsedQueryLike(Protocol):
     def prefixes(self) -> Sequence[str]: ...
 
     @property
-    def symbols(self) -> Sequence[str]: ...
+    def symbols(self) -> Sequence[str]: ...  # symbol keys ("nd 09/2017"), matched whole
 
     @property
     def raw(self) -> str: ...
@@ -148,9 +147,8 @@ def key_token(key: str) -> str:
 
 
 def query_symbol_keys(query: ParsedQueryLike) -> list[str]:
-    """The symbol keys the query asks for: its parsed symbols and what the raw text names."""
-    keys = [fold(s) for s in query.symbols] + symbol_query_terms(query.raw)
-    return valid_keys(keys)[:MAX_TERMS]
+    """The symbol keys the query asks for (``symbol_query_terms`` of what was typed)."""
+    return valid_keys(query.symbols)[:MAX_TERMS]
 
 
 def clean_term(term: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from typing import Any
 
 import pytest
 
@@ -155,3 +156,14 @@ def test_filters_and_paging() -> None:
 def test_hostile_queries_never_raise(query: str) -> None:
     _index(("Tổ chức nhà nước", "Nội dung."))
     search(query)
+
+
+def test_a_search_runs_three_queries_however_many_hits(django_assert_num_queries: Any) -> None:
+    _index(*[(f"Cải cách {n}", "Cải cách hành chính nhà nước.") for n in range(30)])
+    with django_assert_num_queries(3):  # count, ranked page, entries of the page
+        assert len(search("cai cach hanh chinh").hits) == 20
+
+
+def test_a_query_of_exclusions_only_finds_nothing() -> None:
+    _index(("Cải cách", "Nội dung."))
+    assert search("-cai").total == 0
