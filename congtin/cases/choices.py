@@ -22,7 +22,8 @@ class CaseState(models.TextChoices):
 
 S = CaseState
 # Every legal move; a service refuses anything else. Yêu cầu bổ sung goes back to the state it was
-# requested from (``Case.resume_state``), which must be one of the states it may be entered from.
+# requested from (``Case.resume_state``) through ``case_resume`` only, which also adds up the pause;
+# the other moves out of it close the case.
 _CLOSE_EARLY = {S.CLARIFICATION, S.FORWARDED, S.MERGED, S.REFUSED}
 TRANSITIONS: dict[CaseState, frozenset[CaseState]] = {
     S.RECEIVED: frozenset({S.CLASSIFIED, *_CLOSE_EARLY}),

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from congtin.cases import clock, queries
-from congtin.cases.choices import TRANSITIONS, CaseState, Channel, DeadlineUnit, EventKind
+from congtin.cases.choices import OPEN_STATES, TRANSITIONS, CaseState, Channel, DeadlineUnit, EventKind
 from congtin.cases.codes import generate_tracking_code
 from congtin.cases.models import Case, CaseContact, CaseEvent, CaseType, Unit
 from congtin.cases.roles import COORDINATOR, HANDLER
@@ -165,8 +165,14 @@ def _move(
     note: str = "",
     now: datetime | None = None,
     fields: Iterable[str] = (),
+    resuming: bool = False,
 ) -> CaseEvent:
     current = CaseState(case.state)
+    if current == CaseState.CLARIFICATION and to in OPEN_STATES and not resuming:
+        # Only ``case_resume`` restarts the clock: it also adds up the time paused.
+        raise CaseTransitionError(
+            _("Hồ sơ đang chờ người yêu cầu bổ sung: phải ghi nhận việc bổ sung trước.")
+        )
     if to not in TRANSITIONS[current]:
         raise CaseTransitionError(
             _("Không thể chuyển hồ sơ từ trạng thái “%(from)s” sang “%(to)s”.")
@@ -308,7 +314,15 @@ def case_resume(*, case: Case, actor: User | None, note: str = "") -> Case:
         case.paused_total += now - pause_start.at
     back_to = CaseState(case.resume_state or CaseState.RECEIVED)
     case.resume_state = ""
-    _move(case, back_to, actor=actor, note=note, now=now, fields=["resume_state", "paused_total"])
+    _move(
+        case,
+        back_to,
+        actor=actor,
+        note=note,
+        now=now,
+        fields=["resume_state", "paused_total"],
+        resuming=True,
+    )
     _retime(case)
     return case
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied
 
 from congtin.cases import services
-from congtin.cases.choices import TRANSITIONS, CaseState, Channel, EventKind
+from congtin.cases.choices import OPEN_STATES, TRANSITIONS, CaseState, Channel, EventKind
 from congtin.cases.models import Case, CaseType
 from congtin.cases.services import CaseTransitionError, ContactData
 from congtin.cases.tests.conftest import CasePeople, Clock
+from congtin.cases.tests.factories import CaseTypeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,18 +95,76 @@ def test_full_path_to_publication_records_who_when_from_and_to(
     assert case.answered_at == frozen.now and case.published_at == frozen.now
 
 
-def test_every_move_outside_the_transition_table_is_refused_in_vietnamese(
-    feedback_type: CaseType, people: CasePeople
+def _service_for(target: CaseState, people: CasePeople, other: Case) -> Callable[[Case], object]:
+    """The public service whose move ends in ``target``."""
+    coordinator = people.coordinator
+    calls: dict[CaseState, Callable[[Case], object]] = {
+        CaseState.CLASSIFIED: lambda c: services.case_classify(case=c, actor=coordinator, unit=people.unit),
+        CaseState.ASSIGNED: lambda c: services.case_assign(
+            case=c, actor=coordinator, assignee=people.handler
+        ),
+        CaseState.IN_PROGRESS: lambda c: services.case_start(case=c, actor=coordinator),
+        CaseState.CLARIFICATION: lambda c: services.case_request_clarification(
+            case=c, actor=coordinator, note="Thiếu địa chỉ"
+        ),
+        CaseState.EXTENDED: lambda c: services.case_extend(
+            case=c, actor=coordinator, days=5, reason="Nhiều việc"
+        ),
+        CaseState.ANSWERED: lambda c: services.case_answer(case=c, actor=coordinator, answer="Trả lời"),
+        CaseState.PUBLISHED: lambda c: services.case_publish(
+            case=c, actor=coordinator, public_question="Hỏi", public_answer="Đáp"
+        ),
+        CaseState.FORWARDED: lambda c: services.case_forward(
+            case=c, actor=coordinator, forwarded_to="Sở Y tế"
+        ),
+        CaseState.MERGED: lambda c: services.case_merge(case=c, actor=coordinator, into=other),
+        CaseState.REFUSED: lambda c: services.case_refuse(
+            case=c, actor=coordinator, ground="Điều 6 Luật TCTT"
+        ),
+    }
+    return calls[target]
+
+
+@pytest.mark.parametrize("source", list(CaseState))
+def test_every_service_moves_exactly_as_the_transition_table_allows(
+    source: CaseState, people: CasePeople
 ) -> None:
-    for state in CaseState:
-        for target in CaseState:
-            if target in TRANSITIONS[state]:
-                continue
-            case = receive(feedback_type)
-            Case.objects.filter(pk=case.pk).update(state=state, unit=people.unit)
+    both_ways = CaseTypeFactory(code="day-du", publishable=True, max_extension_days=15)
+    other = classified(both_ways, people)
+    for target in CaseState:
+        if target == CaseState.RECEIVED:
+            continue  # only reached by resuming, tested below
+        case = classified(both_ways, people)
+        Case.objects.filter(pk=case.pk).update(state=source, assignee=people.handler, resume_state="")
+        case.refresh_from_db()
+        move = _service_for(target, people, other)
+        allowed = target in TRANSITIONS[source] and not (
+            source == CaseState.CLARIFICATION and target in OPEN_STATES
+        )
+        if allowed:
+            move(case)
             case.refresh_from_db()
-            with pytest.raises(CaseTransitionError, match="Không thể chuyển hồ sơ"):
-                services._move(case, target, actor=people.coordinator)
+            assert case.state == target, (source, target)
+            assert case.events.last().from_state == source  # type: ignore[union-attr]
+        else:
+            with pytest.raises(
+                CaseTransitionError, match=r"Không thể chuyển hồ sơ|chờ người yêu cầu bổ sung"
+            ):
+                move(case)
+            case.refresh_from_db()
+            assert case.state == source, (source, target)
+
+
+@pytest.mark.parametrize("paused_from", sorted(OPEN_STATES))
+def test_resuming_returns_to_each_open_state_it_was_paused_from(
+    paused_from: CaseState, feedback_type: CaseType, people: CasePeople
+) -> None:
+    case = classified(feedback_type, people)
+    Case.objects.filter(pk=case.pk).update(state=paused_from)
+    case.refresh_from_db()
+    services.case_request_clarification(case=case, actor=people.coordinator, note="Thiếu số điện thoại")
+    services.case_resume(case=case, actor=people.handler)
+    assert case.state == paused_from
 
 
 def test_terminal_states_allow_no_further_move() -> None:
@@ -260,3 +321,12 @@ def test_every_transition_is_also_in_the_wagtail_audit_log(
     actions = ModelLogEntry.objects.filter(object_id=str(case.pk)).values_list("action", flat=True)
     assert list(actions).count(services.TRANSITION_LOG_ACTION) == 2
     assert case.events.filter(kind=EventKind.TRANSITION).count() == 2
+
+
+def test_a_tracking_code_collision_draws_a_new_code(feedback_type: CaseType) -> None:
+    first = receive(feedback_type)
+    codes = iter([first.tracking_code, "ABCD-EFGH-JKMN-PQRS"])
+    with mock.patch("congtin.cases.services.generate_tracking_code", side_effect=lambda: next(codes)):
+        second = receive(feedback_type)
+    assert second.tracking_code == "ABCD-EFGH-JKMN-PQRS"
+    assert Case.objects.count() == 2 and second.events.count() == 1
