@@ -21,7 +21,6 @@ from congtin.core.models import JournalSettings
 from congtin.demo import content as content
 from congtin.demo.documents import demo_documents_load
 from congtin.documents import services as document_services
-from congtin.documents.pages import AccessToInformationPage
 from congtin.news.models import ArticlePage, HomePage, SectionPage
 from congtin.users import roles
 from congtin.users.models import User
@@ -153,21 +152,16 @@ def _sections(home: HomePage) -> dict[str, SectionPage]:
     return made
 
 
-def _access_to_information(home: HomePage) -> AccessToInformationPage | None:
-    """The "Tiếp cận thông tin" section after the sections in the menu; None when it already exists."""
-    if AccessToInformationPage.objects.child_of(home).exists():
-        return None
-    page = AccessToInformationPage(
-        title="Tiếp cận thông tin",
+def _access_to_information(home: HomePage) -> bool:
+    """The "Tiếp cận thông tin" section, after the sections in the menu; whether it was created now."""
+    _page, created = document_services.access_to_information_ensure(
+        home=home,
         intro=(
             "Văn bản do các cơ quan ban hành và Tạp chí đăng tải, tra cứu theo số ký hiệu, loại văn bản, "
             "cơ quan ban hành, lĩnh vực, năm và tình trạng hiệu lực (dữ liệu mẫu)."
         ),
-        show_in_menus=True,
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return created
 
 
 def _images() -> list[Image]:

@@ -38,6 +38,7 @@ from congtin.vietnamese import fold
 from congtin.vietnamese.symbols import ISSUERS as SYMBOL_ISSUERS
 
 if TYPE_CHECKING:
+    from congtin.documents.pages import AccessToInformationPage
     from congtin.vietnamese.symbols import DocumentSymbol
 
 # Fields ``document_update`` may change; identity fields follow from the symbol and are derived.
@@ -669,3 +670,26 @@ def document_citations_refresh(*, document: OfficialDocument) -> None:
     """After an entry is saved: index its full text and resolve the citations of its number."""
     citations_index(source=document)
     citations_resolve(document=document)
+
+
+# -- the public section ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def access_to_information_ensure(
+    *, home: Page, title: str = "", intro: str = ""
+) -> tuple[AccessToInformationPage, bool]:
+    """The site's "Tiếp cận thông tin" section under ``home``, created and published when missing.
+
+    Returns the page and whether it was created. Idempotent: an existing section is left as editors
+    made it.
+    """
+    from congtin.documents.pages import AccessToInformationPage
+
+    existing = AccessToInformationPage.objects.child_of(home).first()
+    if existing is not None:
+        return existing, False
+    page = AccessToInformationPage(title=title or _("Tiếp cận thông tin"), intro=intro, show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True

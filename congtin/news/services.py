@@ -125,9 +125,10 @@ def article_deletion_refusal(*, pages: Iterable[Page], user: User) -> str | None
 @transaction.atomic
 def portal_setup(*, site_name: str = "") -> HomePage:
     """Make a fresh installation a congtin portal: a home page as the site root, the editorial roles and
-    workflow, and the registry permissions. Idempotent; run by ``manage.py setup_portal``.
+    workflow, the registry permissions and its "Tiếp cận thông tin" section. Idempotent; run by
+    ``manage.py setup_portal``.
     """
-    from congtin.documents.services import documents_permissions_setup
+    from congtin.documents.services import access_to_information_ensure, documents_permissions_setup
 
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.first()
@@ -154,4 +155,5 @@ def portal_setup(*, site_name: str = "") -> HomePage:
         previous_root.delete()
     editorial_roles_setup(root_page=home)
     documents_permissions_setup()
+    access_to_information_ensure(home=home)
     return home

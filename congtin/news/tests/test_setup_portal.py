@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, Site, Workflow
 
+from congtin.documents.pages import AccessToInformationPage
 from congtin.news.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -23,3 +24,5 @@ def test_setup_portal_turns_a_fresh_install_into_a_portal_and_can_run_twice(clie
         Group.objects.get(name="Biên tập viên").permissions.filter(codename="add_officialdocument").exists()
     )
     assert client.get("/").status_code == 200
+    assert AccessToInformationPage.objects.child_of(home).count() == 1
+    assert client.get("/tiep-can-thong-tin/").status_code == 200
