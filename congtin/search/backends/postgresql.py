@@ -2,7 +2,7 @@
 
 Text is folded in Python (``congtin.vietnamese.fold``) before ``to_tsvector('simple', …)``, so the
 database needs no ``unaccent`` extension and indexes exactly what the SQLite backend indexes.
-Title is weight A, lookup keys B, body C. ``exact_vector`` keeps the accents, for the accent boost.
+Title is weight A, symbol keys B (verbatim lexemes: "nd 09/2017" is one), body C. ``exact_vector`` keeps the accents, for the accent boost.
 
 Ranking is ``ts_rank_cd`` (cover density: short stretches holding all the terms rank high), plus a
 boost for adjacent pairs of the query's terms and for the accents the user typed (vi-text.md §3c).
@@ -35,11 +35,6 @@ from congtin.search.backends.base import (
 )
 from congtin.search.models import SearchEntry
 
-# Symbol keys ("nd 09/2017") go in verbatim as lexemes, not through the parser.
-VECTOR_SQL = (
-    "setweight(to_tsvector('simple', %s), 'A') || setweight(array_to_tsvector(%s::text[]), 'B') "
-    "|| setweight(to_tsvector('simple', %s), 'C')"
-)
 # How much a matched adjacent pair / the typed accents add to the cover-density rank.
 PAIR_BOOST = 1.0
 EXACT_BOOST = 0.5
@@ -108,21 +103,23 @@ class PostgreSQLBackend:
                     for d in documents
                 ]
             )
-            rows = [
-                (
-                    engine_text(d.title),
-                    valid_keys(d.keys),
-                    engine_text(d.body),
-                    exact_text(f"{d.title}\n{d.body}"),
-                    entry.pk,
-                )
-                for entry, d in zip(entries, documents, strict=True)
-            ]
+            columns: list[list[Any]] = [[], [], [], [], []]
+            for entry, d in zip(entries, documents, strict=True):
+                values = (entry.pk, engine_text(d.title), "\n".join(valid_keys(d.keys)), engine_text(d.body))
+                for column, value in zip(columns, (*values, exact_text(f"{d.title}\n{d.body}")), strict=True):
+                    column.append(value)
+            # One statement per batch: the rows arrive as parallel arrays.
             with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"UPDATE search_searchentry SET vector = {VECTOR_SQL}, "  # noqa: S608
-                    "exact_vector = to_tsvector('simple', %s) WHERE id = %s",
-                    rows,
+                cursor.execute(
+                    "UPDATE search_searchentry e SET "
+                    "vector = setweight(to_tsvector('simple', v.title), 'A') "
+                    "|| setweight(array_to_tsvector(string_to_array(v.keys, E'\\n')), 'B') "
+                    "|| setweight(to_tsvector('simple', v.body), 'C'), "
+                    "exact_vector = to_tsvector('simple', v.exact) "
+                    "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS title, "
+                    "unnest(%s::text[]) AS keys, unnest(%s::text[]) AS body, unnest(%s::text[]) AS exact) v "
+                    "WHERE e.id = v.id",
+                    columns,
                 )
 
     def remove(self, keys: Iterable[str]) -> None:

@@ -172,3 +172,28 @@ def test_rebuild_command_reports_progress(site_tree: Any, django_capture_on_comm
     call_command("rebuild_search_index", "--batch-size", "2", stdout=out)
     assert "Indexed" in out.getvalue() and "/" in out.getvalue()
     assert found_titles("cai cach") == ["Tin một về cải cách"]
+
+
+def test_expiry_removes_the_page(site_tree: Any, django_capture_on_commit_callbacks: Any) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        page = published(site_tree.news, title="Tin hết hạn về cải cách")
+    page.expire_at = timezone.now() - dt.timedelta(minutes=1)
+    page.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled")
+    assert found_titles("cai cach") == []
+
+
+def test_moving_a_page_updates_its_section_and_address(
+    site_tree: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        page = published(site_tree.news, title="Tin chuyển mục về cải cách")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(site_tree.research, pos="last-child")
+    page.refresh_from_db()
+    (entry,) = SearchEntry.objects.all()
+    assert entry.section_id == site_tree.research.pk
+    assert entry.url == page.get_url()
+    assert found_titles("cai cach", section_id=site_tree.research.pk) == [page.title]
+    assert found_titles("cai cach", path_prefix=site_tree.news.path) == []

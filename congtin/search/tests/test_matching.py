@@ -167,3 +167,22 @@ def test_a_search_runs_three_queries_however_many_hits(django_assert_num_queries
 def test_a_query_of_exclusions_only_finds_nothing() -> None:
     _index(("Cải cách", "Nội dung."))
     assert search("-cai").total == 0
+
+
+def test_the_backend_can_be_chosen_in_settings(settings: Any) -> None:
+    from congtin.search.backends import BY_VENDOR
+
+    settings.CONGTIN_SEARCH_BACKEND = "congtin.search.tests.test_matching.RecordingBackend"
+    assert isinstance(get_backend(), RecordingBackend)
+    settings.CONGTIN_SEARCH_BACKEND = ""
+    assert type(get_backend()).__module__ + "." + type(get_backend()).__name__ in BY_VENDOR.values()
+
+
+class RecordingBackend:
+    def index(self, items: Any) -> None: ...
+
+    def remove(self, keys: Any) -> None: ...
+
+    def search(self, query: Any, *, filters: Any, offset: int, limit: int) -> Any: ...
+
+    def clear(self) -> None: ...
