@@ -574,6 +574,8 @@ def page_citations(page: Page, *, request: HttpRequest | None = None) -> Citatio
     """The stored citations of a published page, with the address of its site's registry; one query."""
     from congtin.documents.pages import AccessToInformationPage
 
+    if page.pk is None:  # the preview of an article not yet saved: nothing indexed
+        return CitationIndex([], None, request)
     registry = without_view_restrictions(
         AccessToInformationPage.objects.live().filter(path__startswith=page.path[: page.steplen * 2])
     ).order_by("path")

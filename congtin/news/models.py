@@ -192,6 +192,8 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     @cached_property
     def public_corrections(self) -> list[ArticleCorrection]:
+        if self.pk is None:  # the preview of an article not yet saved
+            return []
         return list(self.corrections.order_by("published_at"))
 
     def json_ld(self, request: HttpRequest | None = None) -> str:

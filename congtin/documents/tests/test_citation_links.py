@@ -298,3 +298,19 @@ def test_the_editor_is_not_warned_about_documents_in_force(client, site_tree, st
     client.force_login(staff.editor)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
     assert "Bài viết trích dẫn" not in html
+
+
+def test_previewing_a_new_article_renders_its_citations_as_plain_text(client, site_tree, staff, directive):
+    from wagtail.test.utils.form_data import rich_text, streamfield
+
+    from congtin.news.tests.helpers import article_form_data
+
+    client.force_login(staff.editor)
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["news", "articlepage", site_tree.news.pk])
+    data = article_form_data(
+        body=streamfield([("paragraph", rich_text("<p>Theo Chỉ thị số 12/CT-TTg.</p>"))])
+    )
+    assert client.post(url, data).json()["is_valid"]
+    preview = client.get(url)
+    assert preview.status_code == 200
+    assert "Theo Chỉ thị số 12/CT-TTg." in preview.content.decode()
