@@ -53,3 +53,19 @@ def test_a_make_up_day_on_a_weekday_is_refused(client: Client) -> None:
     )
     assert response.status_code == 200
     assert "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật" in response.content.decode()
+
+
+def test_moving_a_holiday_in_the_admin_retimes_open_cases(
+    client: Client, frozen: Clock, feedback_type: CaseType
+) -> None:
+    frozen.set(2026, 9, 7, 9)
+    case = services.case_receive(case_type=feedback_type, channel=Channel.WEB, subject="Hỏi", content="Hỏi")
+    holiday = Holiday.objects.create(date=date(2026, 10, 5), name="Nghỉ", kind=HolidayKind.BRIDGE, year=2026)
+    client.force_login(UserFactory(username="quantri", is_superuser=True, is_staff=True))
+    response = client.post(
+        f"/admin/snippets/cases/holiday/edit/{holiday.pk}/",
+        {"date": "10/09/2026", "name": "Nghỉ", "kind": HolidayKind.BRIDGE},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert clock.local_date(case.deadline_at) == date(2026, 9, 22)

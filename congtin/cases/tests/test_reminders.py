@@ -107,3 +107,16 @@ def test_no_email_when_nothing_is_late_or_due(smtp: Inbox, frozen: Clock, people
     _receive(CaseTypeFactory(code="muoi-ngay", deadline_amount=10), people, "Không gấp")
     assert services.case_reminders_send() == 0
     assert smtp.received == []
+
+
+def test_reminder_queries_do_not_grow_with_cases_or_handlers(
+    frozen: Clock, people: CasePeople, django_assert_max_num_queries: Any
+) -> None:
+    short = CaseTypeFactory(code="ba-ngay", deadline_amount=3)
+    frozen.set(2026, 3, 2, 9)
+    for n in range(6):
+        _receive(short, people, f"Hồ sơ {n}", unit=people.unit if n % 2 else people.other_unit)
+    frozen.set(2026, 3, 6, 7)
+    # Overdue, due soon, the holiday table, the handlers and their units (the test mail backend is locmem).
+    with django_assert_max_num_queries(5):
+        assert services.case_reminders_send() == 3
