@@ -99,7 +99,21 @@ def load(data_dir: Path, recipe_path: Path = RECIPE) -> tuple[list[KnownItem], l
                 skipped.append(f"{recipe['qid']}: the {recipe['field']} of {recipe['id']} has changed")
                 continue
             items.append(KnownItem(recipe["qid"], recipe["kind"], recipe["id"], render(recipe, text)))
-    return items, skipped
+    return interleave(items), skipped
+
+
+def interleave(items: list[KnownItem]) -> list[KnownItem]:
+    """One query of each kind in turn, so any prefix (a time budget, the latency sample, ``--quick``)
+    holds every kind in proportion.  The recipe file lists kinds in the order they were found."""
+    by_kind: dict[str, list[KnownItem]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append(item)
+    queues = sorted(by_kind.values(), key=len, reverse=True)
+    # Spread each kind evenly over the whole run: item i of a kind with n items sits at (i + 0.5) / n.
+    placed = sorted(
+        ((i + 0.5) / len(queue), k, item) for k, queue in enumerate(queues) for i, item in enumerate(queue)
+    )
+    return [item for _, _, item in placed]
 
 
 class _Corpus:
