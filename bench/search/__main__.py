@@ -121,8 +121,10 @@ def quality_table(
     out("|---|---|---|---|---|---|---|---|")
     per_group: dict[str, dict[str, float]] = {}
     for engine in engines:
-        run = run_engine(engine, docs, queries, args.budget)
-        close([engine])
+        try:
+            run = run_engine(engine, docs, queries, args.budget)
+        finally:  # drop throwaway databases even on Ctrl-C
+            close([engine])
         n = len(run.ranked)
         if n == 0:
             out(f"| {run.engine} | 0 | – | – | – | – | – | – |")
@@ -178,8 +180,10 @@ def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args:
         docs = list(corpora.synthetic(pool, size))
         engines = engines_for(args, size, notes)
         for engine in engines:
-            run = run_engine(engine, docs, queries, args.budget)
-            close([engine])
+            try:
+                run = run_engine(engine, docs, queries, args.budget)
+            finally:
+                close([engine])
             if not run.seconds:
                 out(f"| {size:,} | {run.engine} | 0 | – | – | – | – | – |")
                 notes.append(f"{run.engine} at {size:,}: {run.note}")
