@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -314,3 +315,23 @@ def test_previewing_a_new_article_renders_its_citations_as_plain_text(client, si
     preview = client.get(url)
     assert preview.status_code == 200
     assert "Theo Chỉ thị số 12/CT-TTg." in preview.content.decode()
+
+
+def test_index_citations_rebuilds_the_index_of_live_articles_and_entries(
+    client, site_tree, registry_page, directive
+):
+    from django.core.management import call_command
+
+    article = _article(site_tree, _paragraph("<p>Theo Chỉ thị số 12/CT-TTg.</p>"))
+    withdrawn = _article(site_tree, _paragraph("<p>Chỉ thị số 12/CT-TTg.</p>"))
+    withdrawn.unpublish()
+    citing = OfficialDocumentFactory(
+        printed_symbol="130/2021/NĐ-CP", full_text="Căn cứ Chỉ thị số 12/CT-TTg;"
+    )
+    DocumentCitation.objects.all().delete()  # as on a site upgraded to the index
+    call_command("index_citations", stdout=io.StringIO())
+    assert set(DocumentCitation.objects.values_list("source_page", "source_document")) == {
+        (article.pk, None),
+        (None, citing.pk),
+    }
+    assert _links(client.get(article.url).content.decode())
