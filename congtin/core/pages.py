@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.apps import apps
+from django.http import HttpRequest
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -46,3 +50,26 @@ class BasePage(VietnamesePageMixin, Page):
 
     class Meta:
         abstract = True
+
+
+class TypedChildRouteMixin:
+    """Route to a child page in one query instead of Wagtail's two (the base row, then ``.specific``).
+
+    ``child_route_models`` lists the concrete child types to try, most common first, each with the
+    relations its page template needs (``select_related``). Whatever they miss falls back to
+    Wagtail's own routing, so any other child type still works. The parent is cached on the child,
+    which lets breadcrumbs walk up the tree without querying it again.
+    """
+
+    child_route_models: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        if path_components:
+            slug, remaining = path_components[0], path_components[1:]
+            for model_label, related in self.child_route_models:
+                model = apps.get_model(model_label)
+                child = model.objects.child_of(self).filter(slug=slug).select_related(*related).first()
+                if child is not None:
+                    child._cached_parent_obj = self
+                    return child.route(request, remaining)
+        return super().route(request, path_components)  # type: ignore[misc]

@@ -11,9 +11,19 @@ from wagtail.models import Page, PageViewRestriction
 _QuerySet = TypeVar("_QuerySet", bound=QuerySet[Any])
 
 
-def breadcrumbs(page: Page) -> QuerySet[Page]:
-    """The page's live ancestors below the tree root, outermost first (home page included)."""
-    return Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
+def breadcrumbs(page: Page) -> list[Page]:
+    """The page's live ancestors below the tree root, outermost first (home page included).
+
+    Walks ``get_parent()``, which costs nothing after routing has cached each parent on its child
+    (``TypedChildRouteMixin``), and one query a level otherwise.
+    """
+    trail: list[Page] = []
+    parent = page.get_parent()
+    while parent is not None and parent.depth > 1:
+        if parent.live:
+            trail.append(parent)
+        parent = parent.get_parent()
+    return trail[::-1]
 
 
 def without_view_restrictions(queryset: _QuerySet) -> _QuerySet:

@@ -22,20 +22,21 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from congtin.core.blocks import BodyBlock
-from congtin.core.pages import BasePage
+from congtin.core.pages import BasePage, TypedChildRouteMixin
 from congtin.news import queries
 
 SECTION_PAGE_SIZE = 20
 RELATED_LIMIT = 5
 
 
-class HomePage(RoutablePageMixin, BasePage):
+class HomePage(RoutablePageMixin, TypedChildRouteMixin, BasePage):
     """The journal's front page: top stories, the latest of each section and the masthead."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     subpage_types = ["news.SectionPage", "documents.AccessToInformationPage"]
+    child_route_models = (("news.SectionPage", ()), ("documents.AccessToInformationPage", ()))
     max_count_per_parent = 1
 
     class Meta:
@@ -64,7 +65,7 @@ class HomePage(RoutablePageMixin, BasePage):
         )
 
 
-class SectionPage(BasePage):
+class SectionPage(TypedChildRouteMixin, BasePage):
     """A chuyên mục: sub-sections, one featured article and the paginated list of its articles."""
 
     intro = models.TextField(_("giới thiệu chuyên mục"), blank=True)
@@ -81,6 +82,7 @@ class SectionPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("featured_article")]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    child_route_models = (("news.ArticlePage", ("feed_image",)), ("news.SectionPage", ()))
 
     class Meta:
         verbose_name = _("chuyên mục")

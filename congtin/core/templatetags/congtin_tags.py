@@ -49,7 +49,7 @@ def main_sections(context: template.Context) -> list[Page]:
 
 @register.simple_tag
 def page_breadcrumbs(page: Page) -> list[Page]:
-    return list(queries.breadcrumbs(page))
+    return queries.breadcrumbs(page)
 
 
 @register.simple_tag

@@ -5,7 +5,9 @@ import re
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from congtin.demo import content
 from congtin.news.models import ArticlePage, HomePage
@@ -50,6 +52,10 @@ def test_demo_reference_article_renders_with_the_reference_pages_elements(demo, 
     ]
     assert [t.replace("&quot;", '"') for t in titles] == expected
     assert len(titles) == 5
+    # With its picture, its citations and its related items, the page still keeps the query budget.
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.url)
+    assert len(queries.captured_queries) <= 15
     # Its citations link to the registry, and it lists them as related documents.
     links = re.findall(r'<a class="citation" href="([^"]+)"[^>]*>([^<]+)</a>', html)
     assert ("/tiep-can-thong-tin/van-ban/12-ct-ttg-2021/", "Chỉ thị số 12/CT-TTg") in links
