@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganisationKind(models.TextChoices):
@@ -142,7 +143,7 @@ class RelationKind(models.TextChoices):
     DETAILS = "quy_dinh_chi_tiet", _("quy định chi tiết, hướng dẫn thi hành")
     CONSOLIDATES = "hop_nhat", _("hợp nhất")
     AMENDS = "sua_doi_bo_sung", _("sửa đổi, bổ sung")
-    CORRECTS = "dinh_chinh", _("đính chính")
+    CORRECTS = "dinh_chinh", pgettext_lazy("quan hệ văn bản", "đính chính")
     REPLACES = "thay_the", _("thay thế")
     REPEALS = "bai_bo", _("bãi bỏ")
     REFERENCES = "dan_chieu", _("dẫn chiếu")
@@ -150,7 +151,7 @@ class RelationKind(models.TextChoices):
     INTERPRETS = "giai_thich", _("giải thích")
     SUSPENDS = "dinh_chi", _("đình chỉ thi hành")
     PAUSES = "tam_ngung", _("tạm ngưng hiệu lực")
-    ANNOUNCES = "cong_bo", _("công bố")
+    ANNOUNCES = "cong_bo", pgettext_lazy("quan hệ văn bản", "công bố")
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,10 @@ RELATION_LABELS: dict[str, RelationLabels] = {
         _("Văn bản sửa đổi, bổ sung"),
     ),
     K.CORRECTS: RelationLabels(
-        _("đính chính"), _("được đính chính bởi"), _("Văn bản được đính chính"), _("Văn bản đính chính")
+        pgettext_lazy("quan hệ văn bản", "đính chính"),
+        _("được đính chính bởi"),
+        _("Văn bản được đính chính"),
+        _("Văn bản đính chính"),
     ),
     K.REPLACES: RelationLabels(
         _("thay thế"), _("bị thay thế bởi"), _("Văn bản bị thay thế"), _("Văn bản thay thế")
@@ -222,6 +226,9 @@ RELATION_LABELS: dict[str, RelationLabels] = {
         _("Văn bản tạm ngưng hiệu lực"),
     ),
     K.ANNOUNCES: RelationLabels(
-        _("công bố"), _("được công bố bởi"), _("Văn bản được công bố"), _("Văn bản công bố")
+        pgettext_lazy("quan hệ văn bản", "công bố"),
+        _("được công bố bởi"),
+        _("Văn bản được công bố"),
+        _("Văn bản công bố"),
     ),
 }
