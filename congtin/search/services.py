@@ -109,7 +109,14 @@ def _page_document(page: Page, *, sections: dict[str, int]) -> SearchDocument:
     )
 
 
-def _document_document(document: OfficialDocument) -> SearchDocument:
+def _registry_page() -> Any:
+    """The site's Tiếp cận thông tin section, whose sub-pages are the registry entries' public pages."""
+    from congtin.documents.pages import AccessToInformationPage
+
+    return AccessToInformationPage.objects.live().first()
+
+
+def _document_document(document: OfficialDocument, registry: Any) -> SearchDocument:
     issued = (
         dt.datetime.combine(document.issued_on, dt.time(), tzinfo=VIETNAM_TZ) if document.issued_on else None
     )
@@ -125,7 +132,7 @@ def _document_document(document: OfficialDocument) -> SearchDocument:
         content_type=document._meta.label_lower,
         title=title,
         body=body,
-        url="",  # the registry's public page is not routed yet (next session)
+        url=registry.document_url(document) if registry is not None else "",
         published_at=issued,
         keys=tuple(dict.fromkeys(own_keys + _symbol_keys(title, body))),
         document_type=document.doc_type,
@@ -163,7 +170,7 @@ def search_index_document(document: OfficialDocument) -> None:
     if fresh is None:
         search_remove(search_key(document))
         return
-    get_backend().index([_document_document(fresh)])
+    get_backend().index([_document_document(fresh, _registry_page())])
 
 
 def search_remove(key: str) -> None:
@@ -206,7 +213,8 @@ def search_update(keys: Iterable[str]) -> None:
             found = {p.pk for p in pages if _page_key(p) == f"{label}:{p.pk}"}
         elif model is not None and issubclass(model, OfficialDocument):
             documents = list(OfficialDocument.objects.published().select_related("issuer").filter(pk__in=pks))
-            backend.index(_document_document(d) for d in documents)
+            registry = _registry_page()
+            backend.index(_document_document(d, registry) for d in documents)
             found = {d.pk for d in documents}
         backend.remove(f"{label}:{pk}" for pk in pks if pk not in found)
 
@@ -261,9 +269,10 @@ def search_rebuild(
             if progress is not None:
                 progress(done, total)
         ids = list(documents.values_list("pk", flat=True))
+        registry = _registry_page()
         for start in range(0, len(ids), batch_size):
             chunk = list(documents.filter(pk__in=ids[start : start + batch_size]))
-            backend.index(_document_document(d) for d in chunk)
+            backend.index(_document_document(d, registry) for d in chunk)
             done += len(chunk)
             if progress is not None:
                 progress(done, total)

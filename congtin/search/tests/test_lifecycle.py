@@ -15,7 +15,7 @@ from congtin.news.services import article_withdraw
 from congtin.news.tests.factories import ArticlePageFactory
 from congtin.search.models import SearchEntry
 from congtin.search.services import search_rebuild
-from congtin.search.tests.helpers import found_titles, paragraphs, published
+from congtin.search.tests.helpers import found_titles, paragraphs, published, search
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +197,24 @@ def test_moving_a_page_updates_its_section_and_address(
     assert entry.url == page.get_url()
     assert found_titles("cai cach", section_id=site_tree.research.pk) == [page.title]
     assert found_titles("cai cach", path_prefix=site_tree.news.path) == []
+
+
+def test_a_registry_entry_is_found_with_the_address_of_its_public_page(
+    site_tree: Any, django_capture_on_commit_callbacks: Any, client: Any
+) -> None:
+    from congtin.documents.services import access_to_information_ensure
+
+    # One transaction, as in a real request: the section and the entry are indexed together at commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        access_to_information_ensure(home=site_tree.home)
+        OfficialDocumentFactory(
+            printed_symbol="13/2018/NĐ-CP",
+            issued_on=dt.date(2018, 1, 23),
+            summary="Quy định chi tiết và biện pháp thi hành Luật Tiếp cận thông tin",
+            is_published=True,
+        )
+    (hit,) = search("tiep can thong tin 13/2018").hits
+    assert hit.url == "/tiep-can-thong-tin/van-ban/13-2018-nd-cp/"
+    page = client.get(hit.url)
+    assert page.status_code == 200
+    assert "13/2018/NĐ-CP" in page.content.decode()
