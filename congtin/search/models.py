@@ -6,8 +6,13 @@ PostgreSQL) is created by migration 0002 for the running database only, and writ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from congtin.search.backends.base import SearchDocument
 
 
 class SearchEntry(models.Model):
@@ -28,3 +33,19 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+    @classmethod
+    def for_document(cls, document: SearchDocument) -> SearchEntry:
+        """The stored row of an item; each backend adds its own engine columns."""
+        return cls(
+            key=document.key,
+            content_type=document.content_type,
+            title=document.title,
+            body=document.body,
+            url=document.url,
+            published_at=document.published_at,
+            path=document.path,
+            section_id=document.section_id,
+            document_type=document.document_type,
+            year=document.year,
+        )

@@ -86,23 +86,7 @@ class PostgreSQLBackend:
             return
         with transaction.atomic():
             SearchEntry.objects.filter(key__in=[d.key for d in documents]).delete()
-            entries = SearchEntry.objects.bulk_create(
-                [
-                    SearchEntry(
-                        key=d.key,
-                        content_type=d.content_type,
-                        title=d.title,
-                        body=d.body,
-                        url=d.url,
-                        published_at=d.published_at,
-                        path=d.path,
-                        section_id=d.section_id,
-                        document_type=d.document_type,
-                        year=d.year,
-                    )
-                    for d in documents
-                ]
-            )
+            entries = SearchEntry.objects.bulk_create([SearchEntry.for_document(d) for d in documents])
             columns: list[list[Any]] = [[], [], [], [], []]
             for entry, d in zip(entries, documents, strict=True):
                 values = (entry.pk, engine_text(d.title), "\n".join(valid_keys(d.keys)), engine_text(d.body))

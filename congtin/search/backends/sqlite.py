@@ -91,23 +91,7 @@ class SQLiteFTS5Backend:
             return
         with transaction.atomic():
             self.remove(d.key for d in documents)
-            entries = SearchEntry.objects.bulk_create(
-                [
-                    SearchEntry(
-                        key=d.key,
-                        content_type=d.content_type,
-                        title=d.title,
-                        body=d.body,
-                        url=d.url,
-                        published_at=d.published_at,
-                        path=d.path,
-                        section_id=d.section_id,
-                        document_type=d.document_type,
-                        year=d.year,
-                    )
-                    for d in documents
-                ]
-            )
+            entries = SearchEntry.objects.bulk_create([SearchEntry.for_document(d) for d in documents])
             rows = [
                 (
                     entry.pk,
