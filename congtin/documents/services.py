@@ -213,6 +213,18 @@ def document_attach(*, document: OfficialDocument, file: File[Any], title: str) 
     return attachment
 
 
+def _organisation_for(known: KnownIssuer, *, successor: Organisation | None) -> Organisation:
+    """An unsaved organisation from the table of known issuers."""
+    return Organisation(
+        abbreviation=known.abbreviation,
+        symbol_code=known.symbol_code,
+        name=known.name,
+        name_en=known.name_en,
+        kind=known.kind,
+        successor=successor,
+    )
+
+
 @transaction.atomic
 def organisation_ensure_known(*, abbreviation: str) -> Organisation | None:
     """The organisation ``abbreviation`` from the table of central bodies, created with its successors.
@@ -226,14 +238,7 @@ def organisation_ensure_known(*, abbreviation: str) -> Organisation | None:
     if known is None:
         return None
     successor = organisation_ensure_known(abbreviation=known.successor) if known.successor else None
-    organisation = Organisation(
-        abbreviation=known.abbreviation,
-        symbol_code=known.symbol_code,
-        name=known.name,
-        name_en=known.name_en,
-        kind=known.kind,
-        successor=successor,
-    )
+    organisation = _organisation_for(known, successor=successor)
     organisation.full_clean()
     organisation.save()
     return organisation
@@ -326,16 +331,7 @@ class _IssuerResolver:
             if body.abbreviation == known.abbreviation:
                 return body
         successor = self._ensure_known(KNOWN_BY_ABBREVIATION[known.successor]) if known.successor else None
-        return self._create(
-            Organisation(
-                abbreviation=known.abbreviation,
-                symbol_code=known.symbol_code,
-                name=known.name,
-                name_en=known.name_en,
-                kind=known.kind,
-                successor=successor,
-            )
-        )
+        return self._create(_organisation_for(known, successor=successor))
 
     def resolve(self, *, code: str, name: str, party: bool) -> Organisation:
         for known in KNOWN_ISSUERS:
