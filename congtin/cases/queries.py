@@ -63,10 +63,6 @@ def cases_due_soon(*, days: int = 2, now: datetime | None = None) -> QuerySet[Ca
     return _with_relations(Case.objects.open().filter(deadline_at__gte=now, deadline_at__lte=limit))
 
 
-def case_find_by_code(code: str) -> Case | None:
-    return Case.objects.select_related("case_type").filter(tracking_code=code).first()
-
-
 @dataclass(frozen=True)
 class DeadlinePreview:
     received_on: date

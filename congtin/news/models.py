@@ -184,10 +184,6 @@ class ArticlePage(RoutablePageMixin, BasePage):
             return self.byline
         return self.author.display_name if self.author else ""
 
-    @property
-    def published_at(self) -> Any:
-        return self.first_published_at or self.go_live_at
-
     @cached_property
     def related_in_section(self) -> list[ArticlePage]:
         return list(queries.related_in_section(article=self, limit=RELATED_LIMIT))

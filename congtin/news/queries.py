@@ -129,10 +129,6 @@ def articles_tagged(*, home: HomePage, tag: Tag) -> PageQuerySet:
     return articles_public().descendant_of(home).filter(tags=tag).distinct()
 
 
-def article_tags(article: ArticlePage) -> list[Tag]:
-    return list(article.tags.all())
-
-
 def publication_approver(revision: Revision) -> User | None:
     """Who approved ``revision`` for publication, read from the audit log.
 
