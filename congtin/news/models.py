@@ -24,6 +24,7 @@ from wagtail.search import index
 from congtin.core.blocks import BodyBlock
 from congtin.core.pages import BasePage, TypedChildRouteMixin
 from congtin.news import queries
+from congtin.news.feeds import serve_feed
 
 SECTION_PAGE_SIZE = 20
 RELATED_LIMIT = 5
@@ -64,8 +65,13 @@ class HomePage(RoutablePageMixin, TypedChildRouteMixin, BasePage):
             },
         )
 
+    @path("rss/", name="feed")
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        """RSS of the newest articles of the whole site."""
+        return serve_feed(request, page=self)
 
-class SectionPage(TypedChildRouteMixin, BasePage):
+
+class SectionPage(RoutablePageMixin, TypedChildRouteMixin, BasePage):
     """A chuyên mục: sub-sections, one featured article and the paginated list of its articles."""
 
     intro = models.TextField(_("giới thiệu chuyên mục"), blank=True)
@@ -98,6 +104,11 @@ class SectionPage(TypedChildRouteMixin, BasePage):
         context["subsections"] = queries.subsections(section=self)
         context["articles"] = Paginator(articles, SECTION_PAGE_SIZE).get_page(request.GET.get("trang"))
         return context
+
+    @path("rss/", name="feed")
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        """RSS of the newest articles of this section and its sub-sections."""
+        return serve_feed(request, page=self)
 
 
 class ArticlePageTag(TaggedItemBase):

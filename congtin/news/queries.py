@@ -118,6 +118,19 @@ def latest_by_section(*, home: HomePage, per_section: int = LATEST_PER_SECTION) 
     return [{"section": s, "articles": by_section.get(s.path, [])} for s in sections]
 
 
+def feed_articles(*, within: Page, limit: int) -> PageQuerySet:
+    """The newest published articles at or below ``within`` (the home page or a section), for feeds."""
+    return articles_public().descendant_of(within)[:limit]
+
+
+def parent_titles(articles: list[ArticlePage]) -> dict[str, str]:
+    """Titles of the articles' parents (their sections) by tree path, in one query."""
+    paths = {article.path[: -article.steplen] for article in articles}
+    if not paths:
+        return {}
+    return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
+
+
 def tag_by_slug(slug: str) -> Tag:
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
