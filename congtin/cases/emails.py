@@ -78,7 +78,7 @@ def case_email_send(*, email_id: int, now: datetime | None = None) -> bool:
     """Try to send one outbox row now; True when it went out. Failures are recorded, never raised."""
     now = now or timezone.now()
     row = CaseEmail.objects.filter(pk=email_id, sent_at__isnull=True).first()
-    if row is None or row.next_try_at is None or not row.to:
+    if row is None or row.next_try_at is None or row.next_try_at > now or not row.to:
         return False
     # Claim the row (compare-and-set on its next try): a second sender finds it taken and skips it.
     claimed = CaseEmail.objects.filter(pk=row.pk, sent_at__isnull=True, next_try_at=row.next_try_at).update(

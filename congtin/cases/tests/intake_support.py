@@ -70,7 +70,7 @@ def docx_bytes() -> bytes:
 def zip_bytes() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("payload.html", "<script>alert(1)</script>")
+        archive.writestr("doc-truoc.txt", "Tệp nén không phải văn bản.")
     return out.getvalue()
 
 
