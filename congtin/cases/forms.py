@@ -55,7 +55,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
 
 
-def _text(label: str, *, max_length: int, required: bool = True, **kwargs: Any) -> forms.CharField:
+def _text(label: Any, *, max_length: int, required: bool = True, **kwargs: Any) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=max_length,

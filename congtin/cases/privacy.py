@@ -158,7 +158,7 @@ def case_erase_personal_data(*, case: Case, reason: str, now: datetime | None = 
         changed = True
     for attachment in case.attachments.filter(purpose=AttachmentPurpose.SUBMISSION, erased_at__isnull=True):
         if attachment.file:
-            attachment.file.storage.delete(attachment.file.name)
+            attachment.file.storage.delete(str(attachment.file.name))
         attachment.file = ""
         attachment.original_name = ""
         attachment.erased_at = now

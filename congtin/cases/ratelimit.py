@@ -13,7 +13,7 @@ import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.http import HttpRequest
 
 
@@ -52,7 +52,7 @@ def _key(limit: Limit, value: str) -> str:
     return f"congtin:rl:{limit.scope}:{digest}"
 
 
-def _cache():  # type: ignore[no-untyped-def]
+def _cache() -> BaseCache:
     return caches[settings.CONGTIN_RATELIMIT_CACHE]
 
 

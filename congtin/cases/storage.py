@@ -7,6 +7,7 @@ guessing a /media/ address; they are read only through the views that check who 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.conf import settings
@@ -17,13 +18,11 @@ class CaseFileStorage(FileSystemStorage):
     """``FileSystemStorage`` rooted at ``CONGTIN_CASE_FILES_ROOT``, read when needed so tests can move it."""
 
     @property
-    def base_location(self) -> Any:  # type: ignore[override]
-        return self._value_or_setting(self._location, settings.CONGTIN_CASE_FILES_ROOT)
+    def base_location(self) -> Any:
+        return settings.CONGTIN_CASE_FILES_ROOT
 
     @property
-    def location(self) -> str:  # type: ignore[override]
-        import os
-
+    def location(self) -> str:
         return os.path.abspath(self.base_location)
 
     def url(self, name: str | None) -> str:

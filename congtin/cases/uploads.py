@@ -259,7 +259,7 @@ def case_attach_file(
     try:
         attachment.save()
     except Exception:
-        attachment.file.storage.delete(attachment.file.name)
+        attachment.file.storage.delete(str(attachment.file.name))
         raise
     if purpose == AttachmentPurpose.ANSWER:
         CaseEvent.objects.create(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -13,6 +13,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, InterfaceError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -56,6 +57,7 @@ def deadline_calculator(request: HttpRequest) -> HttpResponse:
 
 
 logger = logging.getLogger(__name__)
+_R = TypeVar("_R", bound=HttpResponseBase)
 
 _SUBMITTED = "cases_submitted"
 _GRANT = "cases_lookup"
@@ -227,7 +229,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("cases:lookup_result"))
 
 
-def _no_store(response: HttpResponse) -> HttpResponse:
+def _no_store(response: _R) -> _R:
     add_never_cache_headers(response)
     response["Cache-Control"] = "no-store, private"
     return response
@@ -256,7 +258,7 @@ def lookup_result(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def attachment_download(request: HttpRequest, token: str) -> HttpResponse:
+def attachment_download(request: HttpRequest, token: str) -> HttpResponseBase:
     """A file of the case looked up in this session, through a signed link valid for 15 minutes."""
     try:
         value = signing.TimestampSigner(salt=_ATTACHMENT_SALT).unsign(token, max_age=ATTACHMENT_LINK_SECONDS)
@@ -276,7 +278,7 @@ def attachment_download(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required(login_url="wagtailadmin_login")
 @require_GET
-def staff_attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A case's file for the staff who may see the case: coordinators, and handlers of its unit."""
     attachment = CaseAttachment.objects.filter(pk=pk, erased_at__isnull=True).first()
     if attachment is None or not attachment.file:
@@ -286,7 +288,7 @@ def staff_attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     return _file_response(attachment)
 
 
-def _file_response(attachment: CaseAttachment) -> HttpResponse:
+def _file_response(attachment: CaseAttachment) -> FileResponse:
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

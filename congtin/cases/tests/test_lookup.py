@@ -75,7 +75,11 @@ def test_a_wrong_code_and_a_wrong_factor_get_the_same_answer_with_the_same_queri
     other = "Q9XT-7K3M-0RPE-2HVA" if case.tracking_code != "Q9XT-7K3M-0RPE-2HVA" else "Q9XT-7K3M-0RPE-2HVB"
     client.get("/tra-cuu-ho-so/")  # the site's cached lookups are warm for every attempt alike
     answers = []
-    for code, factor in ((other, "5678"), (case.tracking_code, "1234"), (case.tracking_code, "x@example.test")):
+    for code, factor in (
+        (other, "5678"),
+        (case.tracking_code, "1234"),
+        (case.tracking_code, "x@example.test"),
+    ):
         with CaptureQueriesContext(connection) as queries:
             response = _lookup(client, code, factor)
         html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
@@ -110,7 +114,9 @@ def test_failed_lookups_of_one_code_are_limited_even_with_the_right_factor_after
     client: Client, site_tree: SiteTree, case_files: Any
 ) -> None:
     case = _submit(client)
-    statuses = [_lookup(client, case.tracking_code, f"{n:04d}", ip=f"198.51.100.{n}").status_code for n in range(10)]
+    statuses = [
+        _lookup(client, case.tracking_code, f"{n:04d}", ip=f"198.51.100.{n}").status_code for n in range(10)
+    ]
     assert statuses == [404] * 10
     refused = _lookup(client, case.tracking_code, "5678", ip="198.51.100.99")
     assert refused.status_code == 429 and "Quá nhiều yêu cầu" in refused.content.decode()
@@ -121,7 +127,9 @@ def test_failed_lookups_of_one_code_are_limited_even_with_the_right_factor_after
 
 
 def test_lookups_from_one_address_are_limited(client: Client, site_tree: SiteTree, case_files: Any) -> None:
-    statuses = [_lookup(client, f"AAAA-AAAA-AAAA-{n:04d}", "1234", ip="192.0.2.77").status_code for n in range(22)]
+    statuses = [
+        _lookup(client, f"AAAA-AAAA-AAAA-{n:04d}", "1234", ip="192.0.2.77").status_code for n in range(22)
+    ]
     assert statuses == [404] * 20 + [429] * 2
 
 
@@ -129,7 +137,9 @@ def test_the_answer_and_its_files_appear_once_answered(
     client: Client, site_tree: SiteTree, case_files: Any, people: CasePeople
 ) -> None:
     case = _submit(client)
-    attachment = case_attach_file(case, upload("ket-qua.pdf", pdf_bytes()), purpose="answer", by=people.handler)
+    attachment = case_attach_file(
+        case, upload("ket-qua.pdf", pdf_bytes()), purpose="answer", by=people.handler
+    )
     _lookup(client, case.tracking_code, "5678")
     html = client.get("/tra-cuu-ho-so/ho-so/").content.decode()
     assert "ket-qua.pdf" not in html and "Đã sửa ba cột đèn" not in html
@@ -146,9 +156,8 @@ def test_the_answer_and_its_files_appear_once_answered(
 
 
 def _link_for(case_id: int, attachment_id: int) -> str:
-    return "/tra-cuu-ho-so/tep/%s/" % signing.TimestampSigner(salt="congtin.cases.attachment").sign(
-        f"{case_id}.{attachment_id}"
-    )
+    token = signing.TimestampSigner(salt="congtin.cases.attachment").sign(f"{case_id}.{attachment_id}")
+    return f"/tra-cuu-ho-so/tep/{token}/"
 
 
 def test_attachment_links_do_not_open_other_cases_guessed_ids_or_old_links(

@@ -16,7 +16,7 @@ from congtin.cases.choices import CaseState, EventKind
 from congtin.cases.models import Case, CaseAttachment, CaseContact, CaseEmail, CaseEvent
 from congtin.cases.tests.conftest import CasePeople, Clock
 from congtin.cases.tests.intake_support import case_files, pdf_bytes, upload
-from congtin.cases.tests.test_intake import feedback, information_request
+from congtin.cases.tests.test_intake import information_request
 from congtin.documents.models import Field
 
 pytestmark = pytest.mark.django_db

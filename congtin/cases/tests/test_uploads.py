@@ -32,7 +32,11 @@ MB = 1024 * 1024
     [
         ("don.pdf", pdf_bytes(), "application/pdf"),
         ("DON.PDF", pdf_bytes(), "application/pdf"),
-        ("to-trinh.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "to-trinh.docx",
+            docx_bytes(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         ("anh.jpg", jpeg_bytes(), "image/jpeg"),
         ("anh.jpeg", jpeg_bytes(), "image/jpeg"),
         ("anh.png", png_bytes(), "image/png"),
