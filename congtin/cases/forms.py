@@ -156,7 +156,7 @@ class PublicCaseForm(forms.Form):
         errors: list[ValidationError] = []
         for item in files:
             try:
-                uploads.sniff_case_file(uploads.read_upload(item), str(item.name))
+                uploads.sniff_case_file(uploads.read_upload(item), str(item.name), size=item.size)
             except ValidationError as exc:
                 errors.append(exc)
         if not errors:

@@ -8,9 +8,11 @@ guessing a /media/ address; they are read only through the views that check who 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core import checks
 from django.core.files.storage import FileSystemStorage
 
 
@@ -30,3 +32,21 @@ class CaseFileStorage(FileSystemStorage):
 
 
 case_file_storage = CaseFileStorage(directory_permissions_mode=0o700, file_permissions_mode=0o600)
+
+
+@checks.register(checks.Tags.security)
+def check_case_files_are_private(**kwargs: Any) -> list[checks.CheckMessage]:
+    """Refuse a case-file directory the web server would publish (inside MEDIA_ROOT or STATIC_ROOT)."""
+    private = Path(settings.CONGTIN_CASE_FILES_ROOT).resolve()
+    errors: list[checks.CheckMessage] = []
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        public = getattr(settings, name, None)
+        if public and private.is_relative_to(Path(public).resolve()):
+            errors.append(
+                checks.Error(
+                    f"CONGTIN_CASE_FILES_ROOT ({private}) is inside {name}: requesters' files would be public.",
+                    hint="Point CONGTIN_CASE_FILES_ROOT at a directory the web server does not serve.",
+                    id="cases.E001",
+                )
+            )
+    return errors

@@ -155,9 +155,12 @@ def _check_docx(data: bytes) -> None:
         raise ValidationError(_("Tệp DOCX có chứa macro và không được nhận."), code="file_macro")
 
 
-def sniff_case_file(data: bytes, name: str) -> SniffedFile:
-    """The real type of an uploaded file from its bytes, or a ValidationError in Vietnamese."""
-    size = len(data)
+def sniff_case_file(data: bytes, name: str, *, size: int | None = None) -> SniffedFile:
+    """The real type of an uploaded file from its bytes, or a ValidationError in Vietnamese.
+
+    ``size`` is the file's full size when ``data`` was cut short at the limit (``read_upload``).
+    """
+    size = max(len(data), size or 0)
     if size == 0:
         raise ValidationError(_("Tệp %(name)s rỗng.") % {"name": name}, code="empty_file")
     if size > MAX_FILE_SIZE:
@@ -242,7 +245,7 @@ def case_attach_file(
     purpose = AttachmentPurpose(purpose)
     name = nfc(str(getattr(uploaded_file, "name", "") or "tep")).rsplit("/", 1)[-1][:255]
     data = read_upload(uploaded_file)
-    sniffed = sniff_case_file(data, name)
+    sniffed = sniff_case_file(data, name, size=getattr(uploaded_file, "size", None))
     now = timezone.now()
     attachment = CaseAttachment(
         case=case,

@@ -121,7 +121,7 @@ def test_an_oversized_file_is_refused_with_a_vietnamese_message_and_nothing_is_s
     response = client.post("/gui-phan-anh/", data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Tệp ban-scan.pdf quá lớn" in html and "mỗi tệp tối đa 10,0\xa0MB" in html
+    assert "Tệp ban-scan.pdf quá lớn (10,0\xa0MB); mỗi tệp tối đa 10,0\xa0MB" in html
     assert "Đèn đường hỏng trên phố Hàng Bài" in html  # what was typed is still there
     assert not Case.objects.exists() and not CaseAttachment.objects.exists()
     assert not case_files.exists() or not any(case_files.rglob("*.pdf"))
