@@ -76,8 +76,13 @@ def _too_many(request: HttpRequest, wait: int) -> HttpResponse:
 
 def _unavailable(request: HttpRequest, form_class: type[PublicCaseForm], title: str) -> HttpResponse:
     """503 with the form as it was sent, rendered without touching the database."""
-    form = form_class(request.POST, offline=True)
-    response = render(request, "cases/public/unavailable.html", {"form": form, "title": title}, status=503)
+    context = {
+        "form": form_class(request.POST, offline=True),
+        "title": title,
+        "purpose": intake.consent_purpose(form_class.kind),
+        "retention_days": settings.CONGTIN_CASE_RETENTION_DAYS,
+    }
+    response = render(request, "cases/public/unavailable.html", context, status=503)
     response["Retry-After"] = "120"
     add_never_cache_headers(response)
     return response

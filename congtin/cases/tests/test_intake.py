@@ -231,6 +231,7 @@ def test_with_the_database_down_the_form_answers_503_and_keeps_every_typed_word(
     for typed in ("Nguyễn Văn An", "0912 345 678", "an.nguyen@example.test", "Ngõ 5 Phố Huế"):
         assert f'value="{typed}"' in html
     assert "Ba cột đèn trước số 12 không sáng từ đầu tháng." in html
+    assert "Tiếp nhận, xử lý, trả lời phản ánh, kiến nghị" in html  # the purpose consented to, still stated
     assert f'<option value="{field.pk}" selected>' in html and 'id="id_consent" checked' in html
     assert not Case.objects.exists() and len(mail.outbox) == 0
     # Once the database is back, sending again works.
