@@ -9,6 +9,7 @@ touching the case's history.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -233,3 +234,118 @@ class Holiday(models.Model):
         weekend = self.date.weekday() >= 5
         if self.kind == HolidayKind.MAKEUP and not weekend:
             raise ValidationError({"kind": _("Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.")})
+
+
+# --- public intake (cases-intake): attachments, the confirmation outbox, Decree 13/2018 details ----
+
+
+def _case_file_storage() -> Any:
+    from congtin.cases.storage import case_file_storage
+
+    return case_file_storage
+
+
+def _case_file_name(instance: CaseAttachment, filename: str) -> str:
+    # A random name: the uploader's file name may carry personal data and is kept apart (original_name).
+    from secrets import token_hex
+
+    return f"{instance.case_id}/{token_hex(16)}.{instance.extension}"
+
+
+class AttachmentPurpose(models.TextChoices):
+    SUBMISSION = "submission", _("Người gửi đính kèm")
+    ANSWER = "answer", _("Đính kèm câu trả lời")
+
+
+class CaseAttachment(models.Model):
+    """A file sent with a case or with its answer, stored privately (never under MEDIA_URL)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    purpose = models.CharField(_("mục đích"), max_length=20, choices=AttachmentPurpose.choices)
+    file = models.FileField(
+        _("tệp"), storage=_case_file_storage, upload_to=_case_file_name, max_length=200, blank=True
+    )
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    content_type = models.CharField(_("kiểu tệp"), max_length=100)
+    extension = models.CharField(_("đuôi tệp"), max_length=10)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
+    sha256 = models.CharField(max_length=64, editable=False)
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người tải lên"),
+    )
+    erased_at = models.DateTimeField(_("thời điểm xoá tệp"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm hồ sơ")
+        verbose_name_plural = _("tệp đính kèm hồ sơ")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name or f"#{self.pk}"
+
+
+class CaseEmail(models.Model):
+    """An outbox row: a message to the requester, written in the submitting transaction and sent after it.
+
+    The row is the message: if the mail server is down it stays unsent, with its attempts and the
+    time of the next try, until ``send_case_emails`` (or the task that follows the commit) delivers it.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="emails")
+    to = models.EmailField(_("người nhận"), blank=True)
+    subject = models.CharField(_("tiêu đề"), max_length=300)
+    body = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(_("thời điểm tạo"))
+    attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
+    next_try_at = models.DateTimeField(_("lần gửi tiếp theo"), null=True, blank=True, db_index=True)
+    sent_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("thư gửi người yêu cầu")
+        verbose_name_plural = _("thư gửi người yêu cầu")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class DeliveryForm(models.TextChoices):
+    """Hình thức cung cấp thông tin (Luật TCTT Điều 30–31; mẫu phiếu yêu cầu, Nghị định 13/2018)."""
+
+    ELECTRONIC = "electronic", _("Tệp điện tử")
+    PAPER_COPY = "paper_copy", _("Bản sao, bản chụp")
+    READ_ON_SITE = "read_on_site", _("Đọc, xem, nghe, ghi chép tại trụ sở cơ quan")
+
+
+class DeliveryMethod(models.TextChoices):
+    """Phương thức nhận thông tin."""
+
+    EMAIL = "email", _("Qua thư điện tử")
+    POST = "post", _("Qua dịch vụ bưu chính")
+    IN_PERSON = "in_person", _("Nhận trực tiếp tại cơ quan")
+    FAX = "fax", _("Qua fax")
+
+
+class CaseRequestDetails(models.Model):
+    """What the information-request form (Luật TCTT Điều 24; Nghị định 13/2018 mẫu phiếu) adds to a case."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="request_details")
+    id_number = models.CharField(_("số CMND, CCCD hoặc hộ chiếu"), max_length=20, blank=True)
+    purpose = models.TextField(_("mục đích sử dụng thông tin"), blank=True)
+    delivery_form = models.CharField(_("hình thức cung cấp"), max_length=20, choices=DeliveryForm.choices)
+    delivery_method = models.CharField(_("phương thức nhận"), max_length=20, choices=DeliveryMethod.choices)
+    copies = models.PositiveSmallIntegerField(_("số bản"), default=1)
+
+    class Meta:
+        verbose_name = _("phiếu yêu cầu cung cấp thông tin")
+        verbose_name_plural = _("phiếu yêu cầu cung cấp thông tin")
+
+    def __str__(self) -> str:
+        return str(self.case_id)

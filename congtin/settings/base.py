@@ -137,6 +137,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Largest PDF/DOCX file a registry entry (văn bản) may carry, in bytes.
 CONGTIN_DOCUMENT_MAX_UPLOAD = int(env_str("CONGTIN_DOCUMENT_MAX_UPLOAD", str(20 * 1024 * 1024)))
+# Public intake (cases): requesters' files live outside MEDIA_ROOT and have no public URL (docs/decisions/0015).
+CONGTIN_CASE_FILES_ROOT = Path(env_str("CONGTIN_CASE_FILES_ROOT", str(BASE_DIR / "private" / "case-files")))
+# Personal data of a case closed this many days ago is erased by `manage.py erase_expired_case_data`.
+CONGTIN_CASE_RETENTION_DAYS = int(env_str("CONGTIN_CASE_RETENTION_DAYS", "365"))
+# The cache the intake and lookup rate limits count in (Redis in production, shared by every worker).
+CONGTIN_RATELIMIT_CACHE = env_str("CONGTIN_RATELIMIT_CACHE", "default")
+# The request header the trusted reverse proxy puts the client's address in; empty: REMOTE_ADDR.
+CONGTIN_CLIENT_IP_HEADER = env_str("CONGTIN_CLIENT_IP_HEADER", "")
 
 # The editor-in-chief answers for what is published: an edit after an approval goes back to the
 # start of the workflow instead of riding on the earlier approval.
