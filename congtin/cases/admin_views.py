@@ -81,7 +81,9 @@ class CaseFilterSet(WagtailFilterSet):
     field = django_filters.ModelChoiceFilter(label=gettext_lazy("Lĩnh vực"), queryset=Field.objects.all())
     channel = django_filters.ChoiceFilter(label=gettext_lazy("Kênh tiếp nhận"), choices=Channel.choices)
     unit = django_filters.ModelChoiceFilter(label=gettext_lazy("Đơn vị"), queryset=Unit.objects.all())
-    assignee = django_filters.ModelChoiceFilter(label=gettext_lazy("Cán bộ xử lý"), queryset=_handlers)
+    assignee = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Cán bộ xử lý"), queryset=lambda request: _handlers()
+    )
     submitted_at = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("Ngày tiếp nhận"), widget=DateRangePickerWidget
     )

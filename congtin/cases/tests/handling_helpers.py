@@ -48,7 +48,12 @@ def in_unit(case_type: CaseType, people: CasePeople, unit: Unit | None = None, *
 
 
 def answered(
-    case_type: CaseType, people: CasePeople, *, field: Field | None = None, answer: str = ANSWER, **kwargs: object
+    case_type: CaseType,
+    people: CasePeople,
+    *,
+    field: Field | None = None,
+    answer: str = ANSWER,
+    **kwargs: object,
 ) -> Case:
     case = in_unit(case_type, people, **kwargs)
     if field is not None:

@@ -20,14 +20,18 @@ def test_internal_notes_are_kept_apart_from_the_history_and_only_the_units_staff
     feedback_type: CaseType, people: CasePeople
 ) -> None:
     case = in_unit(feedback_type, people)
-    note = handling.case_add_note(case=case, actor=people.handler, text="  Đã gọi điện cho tổ trưởng dân phố.  ")
+    note = handling.case_add_note(
+        case=case, actor=people.handler, text="  Đã gọi điện cho tổ trưởng dân phố.  "
+    )
     assert note.text == "Đã gọi điện cho tổ trưởng dân phố." and note.author == people.handler
     assert not case.events.filter(note__contains="tổ trưởng").exists()
     with pytest.raises(PermissionDenied):
         handling.case_add_note(case=case, actor=people.other_handler, text="Xem trộm")
     with pytest.raises(CaseTransitionError, match="không được để trống"):
         handling.case_add_note(case=case, actor=people.handler, text="   ")
-    assert list(queries.case_notes(case).values_list("text", flat=True)) == ["Đã gọi điện cho tổ trưởng dân phố."]
+    assert list(queries.case_notes(case).values_list("text", flat=True)) == [
+        "Đã gọi điện cho tổ trưởng dân phố."
+    ]
 
 
 def test_bulk_assignment_gives_each_case_to_the_unit_and_handler_and_records_it_per_case(

@@ -33,8 +33,7 @@ NOISE = (
     "của người dân trong khu phố. Đề nghị công an phường kiểm tra, xử lý."
 )
 FLOOD_ELSEWHERE = (
-    "Đề nghị phường nạo vét cống thoát nước tại tổ dân phố 7 vì rác thải ùn ứ, bốc mùi hôi thối, "
-    "muỗi nhiều."
+    "Đề nghị phường nạo vét cống thoát nước tại tổ dân phố 7 vì rác thải ùn ứ, bốc mùi hôi thối, muỗi nhiều."
 )
 
 
