@@ -124,7 +124,7 @@ class CaseIndexView(IndexView):
     paginate_by = 50
 
     def get_base_queryset(self) -> QuerySet[Case]:
-        return queries.cases_for_user(self.request.user)  # type: ignore[arg-type]
+        return queries.cases_for_user(self.request.user)
 
     @cached_property
     def columns(self) -> list[Column]:
@@ -335,8 +335,8 @@ def _case_post(request: HttpRequest, case: Case, user: User) -> HttpResponseBase
     except CaseTransitionError as error:
         case.refresh_from_db()
         messages.error(request, str(error))
-        form = AnswerForm(request.POST) if action == "answer" else None
-        return _render_case(request, case, user, answer_form=form, status=400)
+        failed_form = AnswerForm(request.POST) if action == "answer" else None
+        return _render_case(request, case, user, answer_form=failed_form, status=400)
     return redirect(here)
 
 
@@ -463,11 +463,11 @@ class CaseBulkAction(BulkAction):
     def get_actionable_objects(self) -> tuple[list[Case], dict[str, Any]]:
         ids = [i for i in self.request.GET.getlist("id") if i.isdigit()]
         visible = list(
-            queries.cases_for_user(self.request.user).filter(pk__in=ids).order_by("deadline_at", "pk")  # type: ignore[arg-type]
+            queries.cases_for_user(self.request.user).filter(pk__in=ids).order_by("deadline_at", "pk")
         )
         if len(visible) != len(set(ids)):
             raise Http404
-        user: User = self.request.user  # type: ignore[assignment]
+        user: User = self.request.user
         objects = [c for c in visible if services.case_can_act(case=c, user=user)]
         return objects, {"items_with_no_access": [c for c in visible if c not in objects]}
 
@@ -505,7 +505,7 @@ class BulkAssignAction(CaseBulkAction):
         try:
             result = handling.cases_bulk_assign(
                 cases=objects,
-                actor=self.request.user,  # type: ignore[arg-type]
+                actor=self.request.user,
                 unit=form.cleaned_data["unit"],
                 assignee=form.cleaned_data["assignee"],
                 note=form.cleaned_data["note"],

@@ -66,8 +66,8 @@ def answer_template_fill(
         "ngay_tiep_nhan": format_date(case.submitted_at),
         "ngay_tra_loi": format_date(now or timezone.now()),
         "tieu_de": case.subject,
-        "don_vi": case.unit.name if case.unit_id else "",
-        "linh_vuc": case.field.name if case.field_id else "",
+        "don_vi": case.unit.name if case.unit is not None else "",
+        "linh_vuc": case.field.name if case.field is not None else "",
         "can_bo": actor.get_full_name() or actor.get_username(),
         "loai_ho_so": case.case_type.name,
     }
@@ -119,7 +119,7 @@ def case_transfer(*, case: Case, actor: User, unit: Unit, note: str = "") -> Cas
         return services.case_classify(case=case, actor=actor, unit=unit, field=case.field, note=note)
     if case.unit_id == unit.pk:
         return case
-    before = case.unit.name if case.unit_id else "—"
+    before = case.unit.name if case.unit is not None else "—"
     case.unit = unit
     fields = ["unit"]
     if case.assignee_id and not unit.members.filter(pk=case.assignee_id).exists():
