@@ -295,7 +295,9 @@ def _case_post(request: HttpRequest, case: Case, user: User) -> HttpResponseBase
             messages.success(request, _("Đã giao hồ sơ cho %(name)s.") % {"name": assignee})
         elif action == "transfer":
             unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0)
-            handling.case_transfer(case=case, actor=user, unit=unit, note=text)
+            field_id = request.POST.get("field") or ""
+            field = get_object_or_404(Field, pk=field_id) if field_id.isdigit() else None
+            handling.case_transfer(case=case, actor=user, unit=unit, field=field, note=text)
             messages.success(request, _("Đã chuyển hồ sơ cho %(unit)s.") % {"unit": unit.name})
         elif action == "extend":
             try:
@@ -331,7 +333,10 @@ def _case_post(request: HttpRequest, case: Case, user: User) -> HttpResponseBase
             messages.error(request, _("Thao tác không hợp lệ."))
             return _render_case(request, case, user, status=400)
     except PermissionDenied as error:
-        raise PermissionDenied(str(error)) from error
+        # Wagtail would turn this into a redirect to the dashboard; say why, here, with a 403.
+        case.refresh_from_db()
+        messages.error(request, str(error) or _("Bạn không có quyền thực hiện thao tác này."))
+        return _render_case(request, case, user, status=403)
     except CaseTransitionError as error:
         case.refresh_from_db()
         messages.error(request, str(error))

@@ -24,6 +24,7 @@ from congtin.cases import services
 from congtin.cases.choices import CLOSED_STATES, CaseState, EventKind
 from congtin.cases.models import AnswerTemplate, Case, CaseEvent, CaseNote, QuestionAnswer, Unit
 from congtin.cases.services import CaseTransitionError
+from congtin.documents.models import Field
 from congtin.users.models import User
 from congtin.vietnamese.dates import format_date
 from congtin.vietnamese.text import fold, nfc
@@ -106,9 +107,9 @@ def _record(case: Case, actor: User | None, note: str, *, now: datetime | None =
 
 
 @transaction.atomic
-def case_transfer(*, case: Case, actor: User, unit: Unit, note: str = "") -> Case:
-    """Give the case to another unit (coordinators): a received case is classified, a classified or
-    assigned one changes unit and loses an assignee who is not in the new unit."""
+def case_transfer(*, case: Case, actor: User, unit: Unit, field: Field | None = None, note: str = "") -> Case:
+    """Give the case to another unit (coordinators): a received case is classified (with ``field``, or
+    the one it has), a classified or assigned one changes unit and loses an assignee not in the new unit."""
     services._require_coordinator(actor)
     if case.state in CLOSED_STATES or case.state == CaseState.CLARIFICATION:
         raise CaseTransitionError(
@@ -116,7 +117,7 @@ def case_transfer(*, case: Case, actor: User, unit: Unit, note: str = "") -> Cas
             % {"code": case.tracking_code, "state": case.get_state_display()}
         )
     if case.state == CaseState.RECEIVED:
-        return services.case_classify(case=case, actor=actor, unit=unit, field=case.field, note=note)
+        return services.case_classify(case=case, actor=actor, unit=unit, field=field or case.field, note=note)
     if case.unit_id == unit.pk:
         return case
     before = case.unit.name if case.unit is not None else "—"
@@ -254,7 +255,11 @@ def qa_publish(*, item: QaText, actor: User, confirmed: bool) -> QuestionAnswer:
             _("Hồ sơ %(code)s: hãy đọc và xác nhận nội dung đã ẩn thông tin cá nhân trước khi công khai.")
             % {"code": item.case.tracking_code}
         )
-    case = Case.objects.select_for_update().select_related("case_type", "unit", "field").get(pk=item.case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("case_type", "unit", "field")
+        .get(pk=item.case.pk)
+    )
     services._require_actor(case, actor)
     title, question, answer = _clean_qa(QaText(case, item.title, item.question, item.answer))
     existing = QuestionAnswer.objects.filter(case=case).first()

@@ -143,13 +143,14 @@ def case_notes(case: Case) -> QuerySet[CaseNote]:
 
 def answer_templates_for(case: Case) -> QuerySet[AnswerTemplate]:
     """Active templates that fit the case: its type or any type, its field or any field."""
-    from django.db.models import Q
+    from django.db.models import F, Q
 
+    # The most specific first: for this type and field, then this type, then this field, then general.
     return AnswerTemplate.objects.filter(
         Q(case_type__isnull=True) | Q(case_type=case.case_type_id),
         Q(field__isnull=True) | Q(field=case.field_id),
         is_active=True,
-    ).order_by("-case_type", "-field", "name")
+    ).order_by(F("case_type").desc(nulls_last=True), F("field").desc(nulls_last=True), "name")
 
 
 # How far back and how many cases the duplicate finder compares a case with.

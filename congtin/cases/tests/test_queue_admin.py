@@ -153,3 +153,21 @@ def test_batch_publishing_shows_each_masked_text_and_needs_confirmation(
     assert client.post(url, data | {"confirm": "on"}).status_code == 302
     assert QuestionAnswer.objects.public().count() == 2
     assert set(QuestionAnswer.objects.values_list("answer", flat=True)) == {"Phường đã nạo vét cống."}
+
+
+def test_a_coordinator_classifies_from_the_case_screen_and_a_handler_cannot(
+    client: Client, feedback_type: CaseType, people: CasePeople
+) -> None:
+    from congtin.documents.models import Field
+
+    roads = Field.objects.create(name="Giao thông", slug="giao-thong")
+    case = received(feedback_type)
+    data = {"action": "transfer", "unit": people.unit.pk, "field": roads.pk}
+    mine = in_unit(feedback_type, people)
+    refused = login(Client(), people.handler).post(f"/admin/ho-so/{mine.pk}/", data)
+    assert refused.status_code == 403 and "Chỉ cán bộ điều phối" in refused.content.decode()
+    assert login(client, people.coordinator).post(f"/admin/ho-so/{case.pk}/", data).status_code == 302
+    case.refresh_from_db()
+    assert (case.state, case.unit, case.field) == (CaseState.CLASSIFIED, people.unit, roads)
+    by_field = client.get("/admin/ho-so/", {"field": roads.pk}).content.decode()
+    assert case.tracking_code in by_field and mine.tracking_code not in by_field
