@@ -171,6 +171,7 @@ def test_withdrawing_takes_the_answer_off_the_pages_and_out_of_search_at_once(
             actor=people.handler,
             confirmed=True,
         )
+    assert f"/hoi-dap/{qa.pk}/" in client.get("/sitemap.xml").content.decode()
     hits = search_public("nao vet cong").hits
     assert [h.key for h in hits] == [f"cases.questionanswer:{qa.pk}"]
     assert hits[0].url == f"/hoi-dap/{qa.pk}/"
@@ -184,6 +185,7 @@ def test_withdrawing_takes_the_answer_off_the_pages_and_out_of_search_at_once(
     assert search_public("nao vet cong").hits == []
     assert client.get(f"/hoi-dap/{qa.pk}/").status_code == 404
     assert "Nạo vét cống" not in client.get("/hoi-dap/").content.decode()
+    assert f"/hoi-dap/{qa.pk}/" not in client.get("/sitemap.xml").content.decode()
     assert "Người hỏi đề nghị gỡ" in case.events.last().note  # type: ignore[union-attr]
 
     # Published again, after a new confirmation: back on the pages and in search.

@@ -23,7 +23,8 @@ def test_a_handler_sees_only_their_units_queue_with_counts(
 ) -> None:
     mine = in_unit(feedback_type, people, subject="Ngập nước ngõ 34")
     theirs = in_unit(feedback_type, people, unit=people.other_unit, subject="Đèn đường hỏng ngõ 50")
-    page = login(client, people.handler).get("/admin/ho-so/")
+    assert "Hồ sơ cần xử lý" in login(client, people.handler).get("/admin/").content.decode()  # the menu
+    page = client.get("/admin/ho-so/")
     body = page.content.decode()
     assert page.status_code == 200
     assert "Ngập nước ngõ 34" in body and "Đèn đường hỏng" not in body
