@@ -159,7 +159,7 @@ DUPLICATE_CANDIDATES = 400
 
 
 def case_duplicates(
-    case: Case, *, user: User, limit: int = 5, threshold: float = 0.3
+    case: Case, *, user: User, limit: int = 5, threshold: float = 0.2
 ) -> list[tuple[Case, float]]:
     """Cases ``user`` can see that likely repeat ``case`` (text similarity), best first."""
     from congtin.cases.choices import CaseState
