@@ -9,6 +9,8 @@ from congtin.cases.choices import CaseState
 from congtin.cases.models import AnswerTemplate, CaseNote, CaseType, QuestionAnswer
 from congtin.cases.tests.conftest import CasePeople
 from congtin.cases.tests.handling_helpers import answered, in_unit, received
+from congtin.users.roles import REPORTER
+from congtin.users.services import user_assign_role
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,10 @@ def test_a_handler_sees_only_their_units_queue_with_counts(
 ) -> None:
     mine = in_unit(feedback_type, people, subject="Ngập nước ngõ 34")
     theirs = in_unit(feedback_type, people, unit=people.other_unit, subject="Đèn đường hỏng ngõ 50")
-    assert "Hồ sơ cần xử lý" in login(client, people.handler).get("/admin/").content.decode()  # the menu
+    assert "/admin/ho-so/" in login(client, people.handler).get("/admin/").content.decode()  # the menu
+    user_assign_role(user=people.outsider, role=REPORTER)  # in the admin, but not a case handler
+    reporter_home = login(Client(), people.outsider).get("/admin/")
+    assert reporter_home.status_code == 200 and "/admin/ho-so/" not in reporter_home.content.decode()
     page = client.get("/admin/ho-so/")
     body = page.content.decode()
     assert page.status_code == 200
