@@ -349,3 +349,128 @@ class CaseRequestDetails(models.Model):
 
     def __str__(self) -> str:
         return str(self.case_id)
+
+
+# --- handling: notes, answer templates, published answers (hỏi đáp) --------------------------------
+
+
+class CaseNote(models.Model):
+    """A ghi chú nội bộ: staff talking to staff about a case. Never shown to the requester or the public."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người viết")
+    )
+    created_at = models.DateTimeField(_("thời điểm"))
+    text = models.TextField(_("nội dung ghi chú"))
+
+    class Meta:
+        verbose_name = _("ghi chú nội bộ")
+        verbose_name_plural = _("ghi chú nội bộ")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.text[:50]}"
+
+
+class AnswerTemplate(models.Model):
+    """A mẫu trả lời: a reusable answer for a case type and/or field, with placeholders filled per case."""
+
+    name = models.CharField(_("tên mẫu"), max_length=200)
+    case_type = models.ForeignKey(
+        CaseType,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("loại hồ sơ"),
+        help_text=_("Để trống: dùng cho mọi loại hồ sơ."),
+    )
+    field = models.ForeignKey(
+        "documents.Field",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("lĩnh vực"),
+        help_text=_("Để trống: dùng cho mọi lĩnh vực."),
+    )
+    body = models.TextField(
+        _("nội dung mẫu"),
+        help_text=_(
+            "Có thể dùng: {ma_tra_cuu}, {ngay_tiep_nhan}, {ngay_tra_loi}, {tieu_de}, {don_vi}, "
+            "{linh_vuc}, {can_bo}, {loai_ho_so}."
+        ),
+    )
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("mẫu trả lời")
+        verbose_name_plural = _("mẫu trả lời")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from congtin.cases.handling import template_placeholder_errors
+
+        unknown = template_placeholder_errors(self.body or "")
+        if unknown:
+            raise ValidationError(
+                {"body": _("Mẫu có chỗ điền không hợp lệ: %(names)s.") % {"names": ", ".join(unknown)}}
+            )
+
+
+class QuestionAnswerQuerySet(models.QuerySet["QuestionAnswer"]):
+    def public(self) -> QuestionAnswerQuerySet:
+        """Published and not withdrawn: the only rows any public page, feed or index may read."""
+        return self.filter(published_at__isnull=False, withdrawn_at__isnull=True)
+
+
+class QuestionAnswer(models.Model):
+    """A hỏi đáp: the confirmed, anonymised question and answer of a case, as the public sees them.
+
+    Only the text the handler confirmed is stored here; public pages read this table alone, never
+    the case, so nothing else about the case (requester, notes, history) can reach them.
+    """
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="qa", verbose_name=_("hồ sơ"))
+    title = models.CharField(_("tiêu đề công khai"), max_length=300)
+    question = models.TextField(_("câu hỏi (đã ẩn danh)"))
+    answer = models.TextField(_("trả lời (đã ẩn danh)"))
+    field = models.ForeignKey(
+        "documents.Field",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lĩnh vực"),
+    )
+    asked_on = models.DateField(_("ngày hỏi"))
+    answered_on = models.DateField(_("ngày trả lời"))
+    published_at = models.DateTimeField(_("thời điểm công khai"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
+    )
+    withdrawn_at = models.DateTimeField(_("thời điểm rút"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("lý do rút"), blank=True)
+
+    objects = QuestionAnswerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hỏi đáp")
+        verbose_name_plural = _("hỏi đáp")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["withdrawn_at", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.published_at is not None and self.withdrawn_at is None
+
+
+from congtin.cases.pages import QuestionAnswerIndexPage  # noqa: E402, F401

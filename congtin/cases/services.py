@@ -366,8 +366,9 @@ def case_answer(*, case: Case, actor: User, answer: str) -> Case:
 
 @transaction.atomic
 def case_publish(*, case: Case, actor: User, public_question: str, public_answer: str) -> Case:
-    """Công khai: publish an anonymised question and answer; the coordinator decides."""
-    _require_coordinator(actor)
+    """Công khai: publish an anonymised question and answer (a handler of the case's unit, or a
+    coordinator; ``handling.qa_publish`` makes them confirm the masked text first)."""
+    _require_actor(case, actor)
     if not case.case_type.publishable:
         raise CaseTransitionError(_("Loại hồ sơ này không công khai câu trả lời."))
     case.public_question = _require_text(public_question, _("Phải có nội dung công khai đã ẩn danh."))

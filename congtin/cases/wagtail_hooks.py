@@ -1,7 +1,8 @@
-"""Cases in Wagtail's admin: the holiday calendar, case types (the agency's deadline settings) and units.
+"""Cases in Wagtail's admin: the holiday calendar, case types (the agency's deadline settings), units,
+answer templates, and the handling queue with its bulk actions (``admin_views``).
 
 Saving or deleting a holiday calls ``case_retime_open_cases`` so that in-flight deadlines follow
-a newly announced holiday or make-up day. The case queues themselves come with the intake work.
+a newly announced holiday or make-up day.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from congtin.cases import services
-from congtin.cases.models import CaseType, Holiday, Unit
+from congtin.cases import admin_views, handling, services
+from congtin.cases.models import AnswerTemplate, Case, CaseType, Holiday, Unit
 
 
 class HolidayViewSet(SnippetViewSet):
@@ -47,14 +49,35 @@ class UnitViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class AnswerTemplateViewSet(SnippetViewSet):
+    model = AnswerTemplate
+    icon = "doc-full"
+    menu_label = _("Mẫu trả lời")
+    list_display = ["name", "case_type", "field", "is_active"]
+    list_filter = ["case_type", "field", "is_active"]
+    search_fields = ["name", "body"]
+
+
 class CasesViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Phản ánh, yêu cầu")
     menu_icon = "mail"
     menu_order = 300
-    items = (HolidayViewSet, CaseTypeViewSet, UnitViewSet)
+    items = (HolidayViewSet, CaseTypeViewSet, UnitViewSet, AnswerTemplateViewSet)
 
 
 register_snippet(CasesViewSetGroup)
+
+# The handling queue: a handler sees their units' cases, a coordinator all (``CasePermissionPolicy``).
+register_permission_policy(Case, admin_views.CasePermissionPolicy(Case))
+
+
+@hooks.register("register_admin_viewset")
+def register_case_queue() -> admin_views.CaseViewSet:
+    return admin_views.CaseViewSet()
+
+
+for _action in (admin_views.BulkAssignAction, admin_views.BulkPublishAction):
+    hooks.register("register_bulk_action", _action)
 
 
 def _retime_after_holiday_change(request: HttpRequest, instance: Any) -> None:
@@ -93,7 +116,39 @@ class CaseRetimeLogFormatter(LogFormatter):
         return str((log_entry.data or {}).get("note", ""))
 
 
+class CaseNoteLogFormatter(LogFormatter):
+    label = _("Ghi chú nội bộ hồ sơ")
+
+    def format_message(self, log_entry: Any) -> str:
+        # The note itself stays on the case: the audit log is read more widely.
+        return str(_("Thêm ghi chú nội bộ"))
+
+
+class CaseNoteTextLogFormatter(LogFormatter):
+    def format_message(self, log_entry: Any) -> str:
+        return str((log_entry.data or {}).get("note", "") or (log_entry.data or {}).get("reason", ""))
+
+
+class CaseTransferLogFormatter(CaseNoteTextLogFormatter):
+    label = _("Chuyển đơn vị xử lý")
+
+
+class QaPublishLogFormatter(LogFormatter):
+    label = _("Công khai trong Hỏi đáp")
+
+    def format_message(self, log_entry: Any) -> str:
+        return str(_("Công khai câu hỏi và trả lời đã ẩn thông tin cá nhân"))
+
+
+class QaWithdrawLogFormatter(CaseNoteTextLogFormatter):
+    label = _("Rút khỏi Hỏi đáp")
+
+
 @hooks.register("register_log_actions")
 def register_case_log_actions(actions: Any) -> None:
     actions.register_action(services.TRANSITION_LOG_ACTION)(CaseTransitionLogFormatter)
     actions.register_action(services.RETIME_LOG_ACTION)(CaseRetimeLogFormatter)
+    actions.register_action(handling.NOTE_LOG_ACTION)(CaseNoteLogFormatter)
+    actions.register_action(handling.TRANSFER_LOG_ACTION)(CaseTransferLogFormatter)
+    actions.register_action(handling.QA_PUBLISH_LOG_ACTION)(QaPublishLogFormatter)
+    actions.register_action(handling.QA_WITHDRAW_LOG_ACTION)(QaWithdrawLogFormatter)

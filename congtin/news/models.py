@@ -36,7 +36,7 @@ class HomePage(RoutablePageMixin, TypedChildRouteMixin, BasePage):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    subpage_types = ["news.SectionPage", "documents.AccessToInformationPage"]
+    subpage_types = ["news.SectionPage", "documents.AccessToInformationPage", "cases.QuestionAnswerIndexPage"]
     child_route_models = (("news.SectionPage", ()), ("documents.AccessToInformationPage", ()))
     max_count_per_parent = 1
 

@@ -6,7 +6,8 @@ write re-checks that rule against the database, so a late or repeated task can n
 a scheduled revision or a withdrawn article; it removes the item instead.
 
 Pages are indexed from their declared ``search_fields`` (Wagtail's own declaration, so there is no
-list of page models here); the document registry is the one non-page source.
+list of page models here); the document registry and the published answers (Hỏi đáp) are the
+non-page sources.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from congtin.vietnamese import VIETNAM_TZ, SymbolError, nfc
 from congtin.vietnamese.tokens import KIND_SYMBOL, index_terms, symbol_keys
 
 if TYPE_CHECKING:
+    from congtin.cases.models import QuestionAnswer
     from congtin.documents.models import OfficialDocument
 
 DEFAULT_BATCH_SIZE = 500
@@ -140,6 +142,36 @@ def _document_document(document: OfficialDocument, registry: Any) -> SearchDocum
     )
 
 
+def _qa_page() -> Any:
+    """The site's public Hỏi đáp section; without one, published answers have no address to index."""
+    from congtin.cases.pages import QuestionAnswerIndexPage
+
+    return public_pages(QuestionAnswerIndexPage).first()
+
+
+def _public_qas(pks: Iterable[int] | None = None) -> list[QuestionAnswer]:
+    """Published, not withdrawn answers (all, or these), if the site has a public Hỏi đáp section."""
+    from congtin.cases.queries import qa_public
+
+    queryset = qa_public() if pks is None else qa_public().filter(pk__in=list(pks))
+    return list(queryset.order_by("pk"))
+
+
+def _qa_document(qa: QuestionAnswer, qa_page: Any) -> SearchDocument:
+    title = nfc(qa.title)
+    body = nfc(f"{qa.question}\n{qa.answer}")
+    return SearchDocument(
+        key=search_key(qa),
+        content_type=qa._meta.label_lower,
+        title=title,
+        body=body,
+        keys=_symbol_keys(title, body),
+        url=qa_page.entry_url(qa),
+        published_at=qa.published_at,
+        year=qa.published_at.astimezone(VIETNAM_TZ).year if qa.published_at else None,
+    )
+
+
 def public_pages(model: type[Page] = Page) -> Any:
     """Pages the public may see (live, not expired, unrestricted), below the tree root."""
     return without_view_restrictions(model.objects.live().filter(depth__gt=1))
@@ -192,6 +224,7 @@ def search_update(keys: Iterable[str]) -> None:
     """
     from django.apps import apps
 
+    from congtin.cases.models import QuestionAnswer
     from congtin.documents.models import OfficialDocument
 
     by_label: dict[str, list[int]] = defaultdict(list)
@@ -216,6 +249,11 @@ def search_update(keys: Iterable[str]) -> None:
             registry = _registry_page()
             backend.index(_document_document(d, registry) for d in documents)
             found = {d.pk for d in documents}
+        elif model is not None and issubclass(model, QuestionAnswer):
+            qa_page = _qa_page()
+            qas = _public_qas(pks) if qa_page is not None else []
+            backend.index(_qa_document(qa, qa_page) for qa in qas)
+            found = {qa.pk for qa in qas}
         backend.remove(f"{label}:{pk}" for pk in pks if pk not in found)
 
 
@@ -258,7 +296,9 @@ def search_rebuild(
     page_models = [m for m in get_page_models() if m is not Page]
     pages = public_pages().filter(content_type__model__in=[m._meta.model_name for m in page_models])
     documents = OfficialDocument.objects.published().select_related("issuer").order_by("pk")
-    total = pages.count() + documents.count()
+    qa_page = _qa_page()
+    qas = _public_qas() if qa_page is not None else []
+    total = pages.count() + documents.count() + len(qas)
     done = 0
     backend = get_backend()
     with transaction.atomic():
@@ -274,6 +314,11 @@ def search_rebuild(
             chunk = list(documents.filter(pk__in=ids[start : start + batch_size]))
             backend.index(_document_document(d, registry) for d in chunk)
             done += len(chunk)
+            if progress is not None:
+                progress(done, total)
+        for start in range(0, len(qas), batch_size):
+            backend.index(_qa_document(qa, qa_page) for qa in qas[start : start + batch_size])
+            done += len(qas[start : start + batch_size])
             if progress is not None:
                 progress(done, total)
     return done

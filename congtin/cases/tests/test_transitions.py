@@ -217,13 +217,14 @@ def test_a_handler_outside_any_group_is_not_a_handler(feedback_type: CaseType, p
         services.case_assign(case=case, actor=people.coordinator, assignee=people.outsider)
 
 
-def test_only_the_coordinator_publishes_and_only_publishable_types(
+def test_only_the_units_handlers_or_a_coordinator_publish_and_only_publishable_types(
     feedback_type: CaseType, complex_request: CaseType, people: CasePeople
 ) -> None:
     case = in_progress(feedback_type, people)
     services.case_answer(case=case, actor=people.handler, answer="Đã trả lời")
-    with pytest.raises(PermissionDenied):
-        services.case_publish(case=case, actor=people.handler, public_question="q", public_answer="a")
+    for stranger in (people.other_handler, people.outsider):
+        with pytest.raises(PermissionDenied):
+            services.case_publish(case=case, actor=stranger, public_question="q", public_answer="a")
     with pytest.raises(CaseTransitionError, match="ẩn danh"):
         services.case_publish(case=case, actor=people.coordinator, public_question=" ", public_answer="a")
     request = in_progress(complex_request, people)
