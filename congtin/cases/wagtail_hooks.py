@@ -97,3 +97,6 @@ class CaseRetimeLogFormatter(LogFormatter):
 def register_case_log_actions(actions: Any) -> None:
     actions.register_action(services.TRANSITION_LOG_ACTION)(CaseTransitionLogFormatter)
     actions.register_action(services.RETIME_LOG_ACTION)(CaseRetimeLogFormatter)
+
+
+from congtin.cases.reports import hooks as _report_hooks  # noqa: E402, F401
