@@ -300,12 +300,14 @@ def report_build(
             on_time,
         )
 
-    histogram = dict(
-        cases.filter(working_days_taken__isnull=False)
+    histogram = {
+        days: n
+        for days, n in cases.filter(working_days_taken__isnull=False)
         .values_list("working_days_taken")
         .annotate(n=Count("*"))
         .values_list("working_days_taken", "n")
-    )
+        if days is not None
+    }
     overdue_cases = report_overdue(scope=scope, filters=filters, now=now)
     return CaseReport(
         filters=filters,

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -92,11 +91,22 @@ def _case_admin_url(pk: int) -> str:
     return ""
 
 
-def _scope_or_403(request: HttpRequest) -> access.ReportScope:
+class _Refused(Exception):
+    """A request the user may not make; answered with 403 and the message (not Wagtail's redirect)."""
+
+
+def _scope_or_refuse(request: HttpRequest) -> access.ReportScope:
     scope = access.report_scope(_user(request))
     if not scope.allowed:
-        raise PermissionDenied(_("Bạn không có quyền xem báo cáo tổng hợp phản ánh, kiến nghị."))
+        raise _Refused(_("Bạn không có quyền xem báo cáo tổng hợp phản ánh, kiến nghị."))
     return scope
+
+
+def _refused(request: HttpRequest, message: str, *, page: bool) -> HttpResponse:
+    if page:
+        context = {"page_title": _("Tổng hợp kiến nghị"), "header_icon": "table", "refused": message}
+        return TemplateResponse(request, "cases/reports/admin_report.html", context, status=403)
+    return HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
 
 
 def _today() -> date:
@@ -105,7 +115,10 @@ def _today() -> date:
 
 @require_GET
 def case_report(request: HttpRequest) -> HttpResponse:
-    scope = _scope_or_403(request)
+    try:
+        scope = _scope_or_refuse(request)
+    except _Refused as refusal:
+        return _refused(request, str(refusal), page=True)
     choices = report_choices(scope)
     form = ReportFilterForm(request.GET, choices=choices, today=_today())
     context: dict[str, Any] = {
@@ -130,10 +143,13 @@ def case_report(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def case_report_export(request: HttpRequest) -> HttpResponse:
+def case_report_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """?dang=csv|xlsx&noi_dung=bao-cao|ho-so[&ca_nhan=1] plus the report's filters."""
     user = _user(request)
-    scope = _scope_or_403(request)
+    try:
+        scope = _scope_or_refuse(request)
+    except _Refused as refusal:
+        return _refused(request, str(refusal), page=False)
     file_format = request.GET.get("dang", "csv")
     content = request.GET.get("noi_dung", CONTENT_REPORT)
     personal = request.GET.get("ca_nhan") == "1"
@@ -144,7 +160,7 @@ def case_report_export(request: HttpRequest) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     if personal and not access.can_export_personal_data(user):
-        raise PermissionDenied(_("Bạn không có quyền xuất dữ liệu cá nhân của người gửi."))
+        return _refused(request, _("Bạn không có quyền xuất dữ liệu cá nhân của người gửi."), page=False)
     # The aggregated report never holds personal data: only the case list can carry it.
     personal = personal and content == CONTENT_CASES
     choices = report_choices(scope)
@@ -168,7 +184,7 @@ def case_report_export(request: HttpRequest) -> HttpResponse:
         )
         name = f"tong-hop-kien-nghi-{stamp}.{file_format}"
         if file_format == "csv":
-            response: HttpResponse = StreamingHttpResponse(
+            response: HttpResponse | StreamingHttpResponse = StreamingHttpResponse(
                 exports.report_csv(report), content_type="text/csv; charset=utf-8"
             )
         else:
