@@ -351,8 +351,10 @@ def run(repeat: int) -> None:
     out(f"cases: {total:,}; open and overdue: {overdue:,}; received from {first:%d/%m/%Y}")
     out(machine_load())
     out("")
-    out("| scenario | min (s) | median (s) | max (s) | SQL queries | slowest query (s) |")
-    out("|---|---:|---:|---:|---:|---:|")
+    out(
+        "| scenario | min (s) | median (s) | max (s) | SQL queries | SQL time, last run (s) | slowest query (s) |"
+    )
+    out("|---|---:|---:|---:|---:|---:|---:|")
     for label, who, url in scenarios:
         client = Client()
         if who:
@@ -369,7 +371,7 @@ def run(repeat: int) -> None:
         times = _timed(fetch, repeat)
         out(
             f"| {label} | {min(times):.3f} | {statistics.median(times):.3f} | {max(times):.3f} | "
-            f"{len(timer.times)} | {max(timer.times):.3f} |"
+            f"{len(timer.times)} | {sum(timer.times):.3f} | {max(timer.times):.3f} |"
         )
     out("")
     out(machine_load())

@@ -14,6 +14,9 @@ from congtin.cases.reports import figures
 
 REPORT_INDEX = "cases_case_report_cover"
 REPORT_COLUMNS = "field_id, unit_id, state, channel, case_type_id, on_time, working_days_taken"
+# The overdue list reads open cases in deadline order and stops at its limit.
+OPEN_DEADLINE_INDEX = "cases_case_open_deadline"
+OPEN_STATES_SQL = "'received', 'classified', 'assigned', 'in_progress', 'extended'"
 
 
 def backfill_figures(apps, schema_editor):
@@ -66,10 +69,15 @@ def create_report_index(apps, schema_editor):
         )
     else:
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {REPORT_INDEX} ON cases_case (submitted_at)")
+    schema_editor.execute(
+        f"CREATE INDEX IF NOT EXISTS {OPEN_DEADLINE_INDEX} ON cases_case (deadline_at) "
+        f"WHERE state IN ({OPEN_STATES_SQL})"
+    )
 
 
 def drop_report_index(apps, schema_editor):
     schema_editor.execute(f"DROP INDEX IF EXISTS {REPORT_INDEX}")
+    schema_editor.execute(f"DROP INDEX IF EXISTS {OPEN_DEADLINE_INDEX}")
 
 
 class Migration(migrations.Migration):

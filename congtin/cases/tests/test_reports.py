@@ -511,3 +511,31 @@ def test_public_page_of_a_year_without_cases_shows_zero(client: Client, book: Bo
     assert response.status_code == 200
     assert _figure(response.content.decode(), "total") == "0"
     assert _figure(response.content.decode(), "on-time-rate") == "—"
+
+
+# --- the migration's backfill and the figures' arithmetic -----------------------------------------
+
+
+def test_the_migration_backfills_the_figures_of_cases_closed_before_it(book: Book) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("congtin.cases.migrations.0005_case_report_figures")
+    Case.objects.update(working_days_taken=None, on_time=None)
+    migration.backfill_figures(apps, connection.schema_editor())
+    got = {
+        key: Case.objects.values_list("working_days_taken", "on_time").get(pk=case.pk)
+        for key, case in book.cases.items()
+    }
+    assert got == {key: (case.working_days_taken, case.on_time) for key, case in book.cases.items()}
+    assert got["D"] == (6, True) and got["G"] == (None, None)
+
+
+def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
+    from congtin.cases.reports import figures
+
+    assert figures.median({2: 1, 3: 1, 10: 2}) == 6.5
+    assert figures.median({4: 3}) == 4.0
+    assert figures.median({}) is None and figures.mean({}) is None
+    assert figures.mean({2: 1, 3: 1, 10: 2}) == 6.25
