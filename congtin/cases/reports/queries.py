@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils import timezone
@@ -252,41 +252,65 @@ def _period_starts(filters: ReportFilters) -> list[date]:
     return starts
 
 
-def _dimension_sums(cases: QuerySet[Case]) -> dict[str, dict[Any, list[int]]]:
-    """[cases, measured, on time] per key of every dimension, in one pass over the cases.
+PeriodRow = tuple[date, int | None, int, int, int]  # period start, working days taken, counts
 
-    PostgreSQL groups by each dimension at once (GROUPING SETS), returning a few dozen rows. Elsewhere
-    the cases are grouped by all five dimensions together and each breakdown is summed here.
+
+def _aggregate(
+    cases: QuerySet[Case], period: Period
+) -> tuple[dict[str, dict[Any, list[int]]], list[PeriodRow]]:
+    """[cases, measured, on time] per key of every dimension, and the counts per (period, working days).
+
+    PostgreSQL does it in one scan: ``GROUP BY GROUPING SETS`` with one set per dimension plus (period,
+    working days), a few hundred rows. Elsewhere two statements: the cases grouped by the five dimensions
+    together (each breakdown summed here), then by period and working days.
     """
     sums: dict[str, dict[Any, list[int]]] = {kind: defaultdict(lambda: [0, 0, 0]) for kind in _DIMENSIONS}
-    columns = ("field_id", "unit_id", "state", "channel", "case_type_id")
+    columns = (
+        "field_id",
+        "unit_id",
+        "state",
+        "channel",
+        "case_type_id",
+        "period_start",
+        "working_days_taken",
+    )
+    with_period = cases.annotate(period_start=_TRUNC[period]("submitted_at", tzinfo=clock.VIETNAM_TZ))
+    periods: list[PeriodRow] = []
     if connection.vendor == "postgresql":
         try:
-            inner, params = cases.values_list(*columns, "on_time").query.sql_with_params()
+            inner, params = with_period.values_list(*columns, "on_time").query.sql_with_params()
         except EmptyResultSet:
-            return sums
+            return sums, periods
         listed = ", ".join(columns)
-        sets = ", ".join(f"({column})" for column in columns)
+        sets = ", ".join(f"({column})" for column in columns[:5]) + ", (period_start, working_days_taken)"
         sql = (
             f"SELECT {listed}, GROUPING({listed}), COUNT(*), COUNT(on_time), "  # noqa: S608 - fixed names
             f"COUNT(on_time) FILTER (WHERE on_time) FROM ({inner}) AS c GROUP BY GROUPING SETS ({sets})"
         )
-        with connection.cursor() as cursor:
+        # The planner overestimates the (period, working days) groups and would sort on disk with the
+        # default 4 MB; the real hash tables take a few MB (docs/benchmarks/2026-11-28-cases-report.md).
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '32MB'")
             cursor.execute(sql, params)
             rows = cursor.fetchall()
+        width = len(columns)
         for *keys, grouping, n, measured, on_time in rows:
-            # GROUPING() has a 0 bit, counted from the left, for the one column the row is grouped by.
-            index = next(i for i in range(len(columns)) if not grouping & (1 << (len(columns) - 1 - i)))
-            sums[_DIMENSIONS[index]][keys[index] or NONE_KEY] = [n, measured, on_time]
-        return sums
-    for *keys, n, measured, on_time in cases.values_list(*columns).annotate(**_COUNTS):
+            # GROUPING() has a 0 bit, counted from the left, for each column the row is grouped by.
+            index = next(i for i in range(width) if not grouping & (1 << (width - 1 - i)))
+            if index < 5:
+                sums[_DIMENSIONS[index]][keys[index] or NONE_KEY] = [n, measured, on_time]
+            else:
+                periods.append((keys[5], keys[6], n, measured, on_time))
+        return sums, periods
+    for *keys, n, measured, on_time in cases.values_list(*columns[:5]).annotate(**_COUNTS):
         keys[0], keys[1] = keys[0] or NONE_KEY, keys[1] or NONE_KEY
         for kind, key in zip(_DIMENSIONS, keys, strict=True):
             acc = sums[kind][key]
             acc[0] += n
             acc[1] += measured
             acc[2] += on_time
-    return sums
+    periods = list(with_period.values_list(*columns[5:]).annotate(**_COUNTS).order_by())
+    return sums, periods
 
 
 def report_build(
@@ -297,10 +321,10 @@ def report_build(
     now: datetime | None = None,
     with_overdue_list: bool = True,
 ) -> CaseReport:
-    """Every figure of the report: two aggregate passes, then the overdue count and list."""
+    """Every figure of the report: the aggregates (one statement on PostgreSQL), the overdue count and list."""
     now = now or timezone.now()
     cases = report_cases(scope=scope, filters=filters)
-    sums = _dimension_sums(cases)
+    sums, period_rows = _aggregate(cases, filters.period)
     total = Tally("total", _("Tổng số"), *map(sum, zip(*sums["state"].values(), strict=False)))
     labels: dict[str, dict[Any, str]] = {
         "field": {**dict(choices.fields), NONE_KEY: _("(chưa phân loại lĩnh vực)")},
@@ -314,18 +338,11 @@ def report_build(
         for kind in _DIMENSIONS
     }
 
-    # A second pass: by period and working days taken, which gives the periods and the histogram at once.
-    trunc = _TRUNC[filters.period]("submitted_at", tzinfo=clock.VIETNAM_TZ)
     per_period: dict[date, Tally] = {
         start: Tally(start, period_label(start, filters.period)) for start in _period_starts(filters)
     }
     histogram: dict[int, int] = defaultdict(int)
-    for moment, days, n, measured, on_time in (
-        cases.annotate(period_start=trunc)
-        .values_list("period_start", "working_days_taken")
-        .annotate(**_COUNTS)
-        .order_by()
-    ):
+    for moment, days, n, measured, on_time in period_rows:
         start = moment.date() if isinstance(moment, datetime) else moment
         if start not in per_period:
             per_period[start] = Tally(start, period_label(start, filters.period))
