@@ -287,10 +287,13 @@ def _aggregate(
             f"SELECT {listed}, GROUPING({listed}), COUNT(*), COUNT(on_time), "  # noqa: S608 - fixed names
             f"COUNT(on_time) FILTER (WHERE on_time) FROM ({inner}) AS c GROUP BY GROUPING SETS ({sets})"
         )
-        # The planner overestimates the (period, working days) groups and would sort on disk with the
-        # default 4 MB; the real hash tables take a few MB (docs/benchmarks/2026-11-28-cases-report.md).
+        # The planner overestimates the (period, working days) groups (half a million at 1M cases) and
+        # would sort a million rows on disk to group them; the real hash tables take a few MB. A higher cap
+        # lets it hash every set, and JIT compiling costs more than it saves on this plan
+        # (docs/benchmarks/2026-11-28-cases-report.md).
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL work_mem = '32MB'")
+            cursor.execute("SET LOCAL work_mem = '128MB'")
+            cursor.execute("SET LOCAL jit = off")
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         width = len(columns)
