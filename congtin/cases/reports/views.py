@@ -21,6 +21,7 @@ from congtin.cases.reports.queries import (
     CaseReport,
     Period,
     ReportFilters,
+    default_filters,
     format_percent,
     report_build,
     report_case_rows,
@@ -120,7 +121,9 @@ def case_report(request: HttpRequest) -> HttpResponse:
     except _Refused as refusal:
         return _refused(request, str(refusal), page=True)
     choices = report_choices(scope)
-    form = ReportFilterForm(request.GET, choices=choices, today=_today())
+    # The default period is filled in so that the form shows the dates the report covers.
+    data = {**default_filters(_today()).as_params(), **request.GET.dict()}
+    form = ReportFilterForm(data, choices=choices, today=_today())
     context: dict[str, Any] = {
         "form": form,
         "page_title": _("Tổng hợp kiến nghị"),
