@@ -72,6 +72,7 @@ lock: $(STAMP) ## Re-pin requirements/*.lock from pyproject.toml
 bench: $(STAMP) ## Benchmarks (speed and memory are measured here, never asserted in tests)
 	$(BIN)/python -m bench.citations
 	$(BIN)/python -m bench.search
+	$(BIN)/python -m bench.cases_report
 
 clean: ## Remove the virtualenv, node_modules and local database
 	rm -rf $(VENV) node_modules db.sqlite3 .pytest_cache .mypy_cache .ruff_cache

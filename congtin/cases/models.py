@@ -144,6 +144,14 @@ class Case(models.Model):
     refusal_ground = models.TextField(_("căn cứ từ chối"), blank=True)
     closed_at = models.DateTimeField(_("thời điểm kết thúc"), null=True, blank=True)
 
+    # Handling figures, stored when the case closes (reports.figures) so reports never run the clock
+    # per row: counted working days from receipt to closing, and whether it closed by its deadline.
+    # Empty while open and for a merged duplicate (the surviving case carries the figures).
+    working_days_taken = models.PositiveIntegerField(
+        _("số ngày làm việc đã dùng"), null=True, blank=True, editable=False
+    )
+    on_time = models.BooleanField(_("đúng hạn"), null=True, blank=True, editable=False)
+
     objects = CaseQuerySet.as_manager()
 
     class Meta:
@@ -471,6 +479,37 @@ class QuestionAnswer(models.Model):
     @property
     def is_public(self) -> bool:
         return self.published_at is not None and self.withdrawn_at is None
+
+
+
+class CaseExport(models.Model):
+    """The audit record of one export of case reports or case lists: who, when, which filters.
+
+    Every export is recorded; ``personal_data`` marks the ones that carried requesters' personal data,
+    which only holders of ``cases.export_personal_data`` may ask for.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người xuất")
+    )
+    at = models.DateTimeField(_("thời điểm"))
+    content = models.CharField(_("nội dung xuất"), max_length=20)
+    file_format = models.CharField(_("định dạng"), max_length=10)
+    personal_data = models.BooleanField(_("có dữ liệu cá nhân"), default=False)
+    filters = models.JSONField(_("bộ lọc"), default=dict)
+    row_count = models.PositiveIntegerField(_("số dòng"), default=0)
+
+    class Meta:
+        verbose_name = _("lần xuất dữ liệu hồ sơ")
+        verbose_name_plural = _("nhật ký xuất dữ liệu hồ sơ")
+        ordering = ["-at", "-pk"]
+        permissions = [
+            ("export_personal_data", _("Xuất dữ liệu cá nhân của người gửi phản ánh, yêu cầu")),
+            ("view_all_case_reports", _("Xem báo cáo tổng hợp của mọi đơn vị")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.at:%d/%m/%Y %H:%M} {self.content}.{self.file_format}"
 
 
 from congtin.cases.pages import QuestionAnswerIndexPage  # noqa: E402, F401

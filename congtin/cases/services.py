@@ -24,6 +24,7 @@ from congtin.cases import clock, queries
 from congtin.cases.choices import OPEN_STATES, TRANSITIONS, CaseState, Channel, DeadlineUnit, EventKind
 from congtin.cases.codes import generate_tracking_code
 from congtin.cases.models import Case, CaseContact, CaseEvent, CaseType, Unit
+from congtin.cases.reports import figures
 from congtin.cases.roles import COORDINATOR, HANDLER
 from congtin.documents.models import Field
 from congtin.users.models import User
@@ -154,6 +155,23 @@ def case_retime_open_cases(*, now: datetime | None = None) -> int:
     return moved
 
 
+def _record_figures(case: Case, to: CaseState, now: datetime) -> list[str]:
+    """Store the report figures of a closing case (docs/decisions/0017); a merged duplicate has none."""
+    if to == CaseState.MERGED:
+        return []
+    result = figures.handling_figures(
+        submitted_at=case.submitted_at,
+        closed_at=now,
+        deadline_unit=case.case_type.deadline_unit,
+        deadline_amount=case.case_type.deadline_amount,
+        extension_days=case.extension_days,
+        cal=queries.work_calendar(),
+        pauses=case_pauses(case=case, now=now),
+    )
+    case.working_days_taken, case.on_time = result.working_days_taken, result.on_time
+    return ["working_days_taken", "on_time"]
+
+
 # --- transitions ---------------------------------------------------------------------------------
 
 
@@ -182,6 +200,7 @@ def _move(
     case.state = to
     if to in (CaseState.ANSWERED, CaseState.FORWARDED, CaseState.MERGED, CaseState.REFUSED):
         case.closed_at = now
+        fields = [*fields, *_record_figures(case, to, now)]
     case.save(update_fields=["state", "closed_at", *fields])
     event = CaseEvent.objects.create(
         case=case, actor=actor, at=now, from_state=current, to_state=to, note=note

@@ -152,3 +152,6 @@ def register_case_log_actions(actions: Any) -> None:
     actions.register_action(handling.TRANSFER_LOG_ACTION)(CaseTransferLogFormatter)
     actions.register_action(handling.QA_PUBLISH_LOG_ACTION)(QaPublishLogFormatter)
     actions.register_action(handling.QA_WITHDRAW_LOG_ACTION)(QaWithdrawLogFormatter)
+
+
+from congtin.cases.reports import hooks as _report_hooks  # noqa: E402, F401
