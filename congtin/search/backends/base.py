@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from congtin.vietnamese import fold, nfc
 from congtin.vietnamese.tones import accent_key
 
 __all__ = [
+    "TOTAL_LIMIT",
     "ParsedQueryLike",
     "SearchBackend",
     "SearchDocument",
@@ -78,7 +80,12 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResults:
     hits: list[SearchHit] = field(default_factory=list)
+    # How many items match; counting stops past ``TOTAL_LIMIT`` (a total above it reads "hơn 10.000").
     total: int = 0
+    # True when the strict match (every query syllable) found less than a page and the page goes on
+    # with a relaxed match (most or any of the syllables, ranked): the page tells the reader. Strict
+    # hits, when there are some, always come first.
+    relaxed: bool = False
 
 
 class ParsedQueryLike(Protocol):
@@ -124,6 +131,12 @@ _KEY_RE = re.compile(r"[a-z0-9][a-z0-9 /.&-]*")
 _KEY_CHAR_RE = re.compile(r"[^a-z0-9]")
 # A hostile query cannot make an expression of thousands of terms.
 MAX_TERMS = 32
+# Counting matches stops here: a broad query on a million items needs no exact total, and counting
+# every match costs as much as ranking them.
+TOTAL_LIMIT = 10_000
+# Most postings (summed document counts of the chosen terms) a relaxed match ranks; rarer terms are
+# chosen first, so at a million items the very common syllables only count through the pair boost.
+RELAXED_POSTINGS = 20_000
 
 
 def engine_text(text: str) -> str:
@@ -281,3 +294,63 @@ def _datetime_param(value: dt.datetime) -> Any:
     from django.db import connection
 
     return connection.ops.adapt_datetimefield_value(value)
+
+
+# -- the relaxed match ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelaxedQuery:
+    """What a relaxed match looks for: the query's distinct words, and how many of them must match.
+
+    ``combinations``: for queries of three or four words, the sets of all but one word (one of which
+    an item must hold entirely); empty for five words or more (any word will do, BM25 sorts them out).
+    Queries of one or two words have no relaxed match: dropping a word would change what was asked.
+    """
+
+    words: list[str]
+    pairs: list[tuple[str, str]]
+    exact: list[str]
+    combinations: list[list[str]]
+
+
+def relaxed_query(query: ParsedQueryLike) -> RelaxedQuery | None:
+    groups, _ = query_terms(query)
+    words = list(dict.fromkeys(w for group in groups for w in group))
+    if len(words) < 3:
+        return None
+    flat = [w for group in groups for w in group]
+    pairs = list(dict.fromkeys((a, b) for a, b in itertools.pairwise(flat) if a != b))
+    combinations = [list(c) for c in itertools.combinations(words, len(words) - 1)] if len(words) <= 4 else []
+    exact = [e for e in (" ".join(exact_text(str(x)).split()) for x in exact_terms(query)) if e]
+    return RelaxedQuery(words, pairs, list(dict.fromkeys(exact)), combinations)
+
+
+def choose_terms(docs: dict[str, int], words: Sequence[str], budget: int = RELAXED_POSTINGS) -> list[str]:
+    """The words a relaxed match ranks: rarest first while their postings fit ``budget``.
+
+    Words no item holds are left out; the rarest word that is held is always kept.
+    """
+    held = sorted((docs.get(w, 0), i, w) for i, w in enumerate(words) if docs.get(w, 0) > 0)
+    chosen: list[str] = []
+    spent = 0
+    for count, _, word in held:
+        if chosen and spent + count > budget:
+            break
+        chosen.append(word)
+        spent += count
+    return [w for w in words if w in chosen]
+
+
+def idf(docs: int, total: int) -> float:
+    """BM25's inverse document frequency (never negative)."""
+    return math.log(1 + (max(total, docs) - docs + 0.5) / (docs + 0.5))
+
+
+def merge_relaxed(
+    strict: Sequence[tuple[int, float]], relaxed: Sequence[tuple[int, float]], offset: int, limit: int
+) -> list[tuple[int, float]]:
+    """The page of strict rows followed by relaxed rows not already shown, from ``offset``."""
+    seen = {entry_id for entry_id, _ in strict}
+    merged = [*strict, *(row for row in relaxed if row[0] not in seen)]
+    return merged[max(offset, 0) : max(offset, 0) + limit]
