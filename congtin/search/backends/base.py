@@ -301,45 +301,62 @@ def _datetime_param(value: dt.datetime) -> Any:
 
 @dataclass(frozen=True)
 class RelaxedQuery:
-    """What a relaxed match looks for: the query's distinct words, and how many of them must match.
+    """What a relaxed match looks for: the query's units, and how many of them must match.
 
-    ``combinations``: for queries of three or four words, the sets of all but one word (one of which
-    an item must hold entirely); empty for five words or more (any word will do, BM25 sorts them out).
-    Queries of one or two words have no relaxed match: dropping a word would change what was asked.
+    A unit is a word, or a phrase the reader quoted or joined with punctuation ("to chuc", "13 2018"),
+    kept whole: its words joined by spaces. ``combinations``: for three or four units, the sets of all
+    but one (an item must hold one of them entirely); empty for five units or more (any unit will do,
+    BM25 sorts them out). One or two units have no relaxed match: dropping one would change what was
+    asked ("thuế phường" must not become "thuế").
     """
 
-    words: list[str]
+    units: list[str]
     pairs: list[tuple[str, str]]
     exact: list[str]
     combinations: list[list[str]]
 
+    @property
+    def words(self) -> list[str]:
+        return list(dict.fromkeys(w for unit in self.units for w in unit.split()))
 
-def relaxed_query(query: ParsedQueryLike) -> RelaxedQuery | None:
+
+def relaxed_query(query: ParsedQueryLike, strict_total: int, limit: int) -> RelaxedQuery | None:
+    """The relaxed match that follows a strict one of ``strict_total`` items on a page of ``limit``.
+
+    None when the strict match fills the page, or found the document whose number the query names.
+    """
+    if strict_total >= limit or (strict_total and query_symbol_keys(query)):
+        return None
     groups, _ = query_terms(query)
-    words = list(dict.fromkeys(w for group in groups for w in group))
-    if len(words) < 3:
+    units = list(dict.fromkeys(" ".join(group) for group in groups))
+    if len(units) < 3:
         return None
     flat = [w for group in groups for w in group]
     pairs = list(dict.fromkeys((a, b) for a, b in itertools.pairwise(flat) if a != b))
-    combinations = [list(c) for c in itertools.combinations(words, len(words) - 1)] if len(words) <= 4 else []
+    combinations = [list(c) for c in itertools.combinations(units, len(units) - 1)] if len(units) <= 4 else []
     exact = [e for e in (" ".join(exact_text(str(x)).split()) for x in exact_terms(query)) if e]
-    return RelaxedQuery(words, pairs, list(dict.fromkeys(exact)), combinations)
+    return RelaxedQuery(units, pairs, list(dict.fromkeys(exact)), combinations)
 
 
-def choose_terms(docs: dict[str, int], words: Sequence[str], budget: int = RELAXED_POSTINGS) -> list[str]:
-    """The words a relaxed match ranks: rarest first while their postings fit ``budget``.
+def choose_terms(docs: dict[str, int], units: Sequence[str], budget: int = RELAXED_POSTINGS) -> list[str]:
+    """The units a relaxed match ranks: rarest first while their postings fit ``budget``.
 
-    Words no item holds are left out; the rarest word that is held is always kept.
+    A phrase counts as its rarest word. Units no item holds are left out; the rarest unit that is held
+    is always kept.
     """
-    held = sorted((docs.get(w, 0), i, w) for i, w in enumerate(words) if docs.get(w, 0) > 0)
+
+    def count(unit: str) -> int:
+        return min(docs.get(w, 0) for w in unit.split())
+
+    held = sorted((count(u), i, u) for i, u in enumerate(units) if count(u) > 0)
     chosen: list[str] = []
     spent = 0
-    for count, _, word in held:
-        if chosen and spent + count > budget:
+    for n, _, unit in held:
+        if chosen and spent + n > budget:
             break
-        chosen.append(word)
-        spent += count
-    return [w for w in words if w in chosen]
+        chosen.append(unit)
+        spent += n
+    return [u for u in units if u in chosen]
 
 
 def idf(docs: int, total: int) -> float:

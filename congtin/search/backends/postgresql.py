@@ -52,17 +52,16 @@ from congtin.search.models import SearchEntry
 from congtin.vietnamese import fold
 
 # ts_rank weights for D (accent-keeping vector), C (body), B (symbol keys), A (title).
-WEIGHTS = "{0.1, 0.25, 1.0, 1.0}"
+WEIGHTS = "{0.1, 0.4, 1.0, 1.0}"
 # Length normalisation of ts_rank: 1 divides by 1 + log(length in lexemes).
 NORMALIZATION = 1
 # How much an adjacent pair / a word with the typed accents adds, relative to a word.
 PAIR_BOOST = 2.0
 EXACT_BOOST = 2.5
-# BM25 parameters over ``ts_rank`` per word (k1 0: plain ``ts_rank`` with NORMALIZATION instead).
-BM25_K1 = 0.0
-BM25_B = 0.75
 # Postings a relaxed match may rank (fewer than SQLite's: a row costs several ts_rank calls here).
 RELAXED_POSTINGS = 20_000
+# A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
+RANK_LIMIT = 5_000
 # Rows the full score is computed for (see ``_ranked``).
 STAGE_ROWS = 200
 # Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
@@ -162,15 +161,7 @@ class _Scoring:
         terms: list[str] = []
 
         def rank(vector: str, tsquery: str, factor: float) -> None:
-            if BM25_K1 <= 0:
-                terms.append(f"{factor:.6f} * ts_rank('{WEIGHTS}', e.{vector}, {tsquery}, {NORMALIZATION})")
-                return
-            # BM25's saturation and length normalisation, with ts_rank (weighted, saturating) as the tf.
-            terms.append(
-                f"(SELECT {factor:.6f} * r * {BM25_K1 + 1} / (r + {BM25_K1} * "  # noqa: S608
-                f"(1 - {BM25_B} + {BM25_B} * c.len / a.avg)) "
-                f"FROM (SELECT ts_rank('{WEIGHTS}', e.{vector}, {tsquery}, 0) AS r) t)"
-            )
+            terms.append(f"{factor:.6f} * ts_rank('{WEIGHTS}', e.{vector}, {tsquery}, {NORMALIZATION})")
 
         for word in self.words:
             rank("vector", _phrase_sql([word], params), weight[word])
@@ -261,8 +252,8 @@ class PostgreSQLBackend:
         offset = max(offset, 0)
         where = filter_sql(filters)
         scoring = _Scoring(query)
-        relaxed = relaxed_query(query)
-        lexemes = scoring.lexemes() + (relaxed.words if relaxed else [])
+        groups, _ = query_terms(query)
+        lexemes = scoring.lexemes() + [w for group in groups for w in group]
         with connection.cursor() as cursor:
             # The capped count and the counts of the query's lexemes in one round trip.
             cursor.execute(
@@ -273,8 +264,7 @@ class PostgreSQLBackend:
             )
             total, found_counts = cursor.fetchone()
             counts = {str(k): int(v) for k, v in (found_counts or {}).items()}
-            if total >= limit:
-                relaxed = None
+            relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
             if total:
                 rows = _ranked(
@@ -285,8 +275,9 @@ class PostgreSQLBackend:
                     where,
                     offset + limit if relaxed else limit,
                     0 if relaxed else offset,
+                    newest=total > RANK_LIMIT,
                 )
-            words = choose_terms(counts, relaxed.words, RELAXED_POSTINGS) if relaxed else []
+            words = choose_terms(counts, relaxed.units, RELAXED_POSTINGS) if relaxed else []
             if relaxed is None or not words:
                 return SearchResults(
                     hits=hits_for(rows if relaxed is None else rows[offset:], query), total=total
@@ -299,7 +290,13 @@ class PostgreSQLBackend:
             )
             found = int(cursor.fetchone()[0])
             more = _ranked(
-                cursor, relaxed_match, _Scoring(query, words), counts, where, offset + limit + len(rows), 0
+                cursor,
+                relaxed_match,
+                _Scoring(query, [w for unit in words for w in unit.split()]),
+                counts,
+                where,
+                offset + limit + len(rows),
+                0,
             )
         page = merge_relaxed(rows, more, offset, limit)
         return SearchResults(hits=hits_for(page, query), total=max(total, found), relaxed=found > total)
@@ -313,8 +310,13 @@ def _ranked(
     where: tuple[str, list[Any]],
     limit: int,
     offset: int,
+    *,
+    newest: bool = False,
 ) -> list[tuple[int, float]]:
     """The ranked ``(id, score)`` rows of a page.
+
+    ``newest``: rank only the ``RANK_LIMIT`` most recently indexed matches (highest ids), for a query
+    that matches more (``id + 0`` keeps the planner on the GIN bitmap rather than walking the primary key).
 
     Two stages: one ``ts_rank`` of all the words together (no IDF) picks the best ``STAGE_ROWS``
     matches, then the full score (a ``ts_rank`` per word, pair and accent) orders those. Each
@@ -323,12 +325,28 @@ def _ranked(
     """
     score, score_params = scoring.sql(counts)
     first, first_params = scoring.first_stage()
+    window = ""
+    window_params: list[Any] = []
+    if newest:
+        window = (
+            " AND e.id >= (SELECT min(n.id) FROM (SELECT e.id FROM search_searchentry e "  # noqa: S608
+            f"WHERE e.vector @@ ({match[0]}) ORDER BY e.id + 0 DESC LIMIT {RANK_LIMIT}) n)"
+        )
+        window_params = list(match[1])
     cursor.execute(
-        "WITH c AS MATERIALIZED (SELECT e.id, length(e.vector)::float8 AS len FROM search_searchentry e "  # noqa: S608
-        f"WHERE e.vector @@ ({match[0]}){where[0]} ORDER BY {first} DESC, e.id DESC LIMIT %s), "
-        "a AS (SELECT greatest(avg(len), 1) AS avg FROM c) "
-        f"SELECT e.id, {score} AS score FROM c JOIN search_searchentry e ON e.id = c.id CROSS JOIN a "
+        "WITH c AS MATERIALIZED (SELECT e.id FROM search_searchentry e "  # noqa: S608
+        f"WHERE e.vector @@ ({match[0]}){window}{where[0]} ORDER BY {first} DESC, e.id DESC LIMIT %s) "
+        f"SELECT e.id, {score} AS score FROM c JOIN search_searchentry e ON e.id = c.id "
         "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
-        [*match[1], *where[1], *first_params, max(STAGE_ROWS, limit + offset), *score_params, limit, offset],
+        [
+            *match[1],
+            *window_params,
+            *where[1],
+            *first_params,
+            max(STAGE_ROWS, limit + offset),
+            *score_params,
+            limit,
+            offset,
+        ],
     )
     return [(int(i), float(s)) for i, s in cursor.fetchall()]

@@ -48,6 +48,8 @@ FTS_TABLE = "search_fts"
 # bm25 column weights: title, body, keys, exact.
 WEIGHTS = (4.0, 1.0, 6.0, 1.0)
 MATCH_COLUMNS = "{title body keys}"
+# A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
+RANK_LIMIT = 5_000
 # Postings a relaxed match of five words or more may rank (``choose_terms``).
 RELAXED_POSTINGS = 20_000
 
@@ -144,7 +146,7 @@ class SQLiteFTS5Backend:
         where, params = filter_sql(filters)
         with connection.cursor() as cursor:
             total = _count(cursor, match, where, params)
-            relaxed = relaxed_query(query) if total < limit else None
+            relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
             if total:
                 rows = _ranked(
@@ -154,6 +156,7 @@ class SQLiteFTS5Backend:
                     params,
                     limit if relaxed is None else offset + limit,
                     offset if relaxed is None else 0,
+                    newest=total > RANK_LIMIT,
                 )
             if relaxed is None:
                 return SearchResults(hits=hits_for(rows, query), total=total)
@@ -179,15 +182,27 @@ def _count(cursor: Any, match: str, where: str, params: list[Any]) -> int:
 
 
 def _ranked(
-    cursor: Any, match: str, where: str, params: list[Any], limit: int, offset: int
+    cursor: Any, match: str, where: str, params: list[Any], limit: int, offset: int, *, newest: bool = False
 ) -> list[tuple[int, float]]:
-    """The ranked ``(id, score)`` rows of a page."""
+    """The ranked ``(id, score)`` rows of a page.
+
+    ``newest``: rank only the ``RANK_LIMIT`` most recently indexed matches (highest rowids), for a query
+    that matches more; FTS5 walks matches in rowid order without scoring them, so the cut-off is cheap.
+    """
     rank = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
+    window = ""
+    window_params: list[Any] = []
+    if newest:
+        window = (
+            f" AND {FTS_TABLE}.rowid >= (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+            f"ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_LIMIT - 1})"
+        )
+        window_params = [match]
     cursor.execute(
         f"SELECT e.id, -{rank} FROM {FTS_TABLE} JOIN search_searchentry e "  # noqa: S608
-        f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{where} "
+        f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{window}{where} "
         f"ORDER BY {rank}, e.published_at DESC LIMIT %s OFFSET %s",
-        [match, *params, limit, offset],
+        [match, *window_params, *params, limit, offset],
     )
     return [(int(i), float(s)) for i, s in cursor.fetchall()]
 
@@ -213,10 +228,10 @@ def build_relaxed_match(query: ParsedQueryLike, relaxed: RelaxedQuery, counts: d
     bm25 would notice and would make a million-item index rank most of itself.
     """
     symbols = [f'"{key_token(key)}"' for key in query_symbol_keys(query)]
-    words = relaxed.words if relaxed.combinations else choose_terms(counts, relaxed.words, RELAXED_POSTINGS)
+    words = relaxed.units if relaxed.combinations else choose_terms(counts, relaxed.units, RELAXED_POSTINGS)
     if not words and not symbols:
         return None
-    chosen = set(words)
+    chosen = {w for unit in words for w in unit.split()}
     pairs = [_phrase(pair) for pair in relaxed.pairs if chosen & set(pair)]
     exact = [f"{{exact}} : {_quote_text(e)}" for e in relaxed.exact if fold(e.split()[0]) in chosen]
     alternatives: list[str] = []
