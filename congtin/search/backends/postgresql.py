@@ -57,7 +57,7 @@ WEIGHTS = "{0.1, 0.4, 1.0, 1.0}"
 NORMALIZATION = 1
 # How much an adjacent pair / a word with the typed accents adds, relative to a word.
 PAIR_BOOST = 2.0
-EXACT_BOOST = 2.5
+EXACT_BOOST = 4.0
 # Postings a relaxed match may rank (fewer than SQLite's: a row costs several ts_rank calls here).
 RELAXED_POSTINGS = 20_000
 # A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
