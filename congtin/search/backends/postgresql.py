@@ -170,8 +170,12 @@ class _Scoring:
         for prefix in self.prefixes:
             rank("vector", _prefix_sql(prefix, params), 1.0)
         for a, b in self.pairs:
-            rank(
-                "vector", _phrase_sql([a, b], params), PAIR_BOOST * (weight.get(a, 0) + weight.get(b, 0)) / 2
+            # ts_rank reads a phrase as its words near each other; only an adjacent pair earns the boost.
+            factor = PAIR_BOOST * (weight.get(a, 0) + weight.get(b, 0)) / 2
+            phrase = _phrase_sql([a, b], params)
+            terms.append(
+                f"CASE WHEN e.vector @@ {_phrase_sql([a, b], params)} THEN {factor:.6f} * "
+                f"ts_rank('{WEIGHTS}', e.vector, {phrase}, {NORMALIZATION}) ELSE 0 END"
             )
         for exact in self.exact:
             factor = EXACT_BOOST * idf(counts.get(f"={exact.split()[0]}", 0), total)
