@@ -63,7 +63,7 @@ RELAXED_POSTINGS = 20_000
 # A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
 RANK_LIMIT = 5_000
 # Rows the full score is computed for (see ``_ranked``).
-STAGE_ROWS = 200
+STAGE_ROWS = 1_000
 # Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
 _ROW_TERMS = (
     "SELECT t.term, count(*) AS n FROM search_searchentry e, LATERAL ("
