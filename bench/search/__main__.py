@@ -15,6 +15,7 @@ backend on SQLite and (when reachable) PostgreSQL, and the project's own backend
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import time
@@ -29,6 +30,32 @@ from bench.search.metrics import ndcg_at, percentile, recall_at, reciprocal_rank
 
 K = 10
 LATENCY_QUERIES = 200
+# What readers type most on a government portal: short, broad queries (accented and not). Written for
+# this bench, not taken from any corpus.
+COMMON_QUERIES = [
+    "nghị định",
+    "cán bộ",
+    "thông tư",
+    "chính phủ",
+    "ủy ban nhân dân",
+    "quốc hội",
+    "bộ y tế",
+    "thủ tướng",
+    "hà nội",
+    "kinh tế",
+    "công an",
+    "giáo dục",
+    "bảo hiểm xã hội",
+    "thuế",
+    "đất đai",
+    "học sinh",
+    "bệnh viện",
+    "tai nạn giao thông",
+    "nghi dinh",
+    "can bo",
+    "giao thong",
+    "covid",
+]
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
@@ -81,8 +108,15 @@ def run_engine(
 
 def engines_for(args: argparse.Namespace, n_docs: int, notes: list[str]) -> list[Engine]:
     engines: list[Engine] = [*baseline_engines(), *args.project]
-    if args.no_django:
-        return engines
+    if not args.no_django:
+        engines += _django_engines(args, n_docs, notes)
+    if args.only:
+        engines = [e for e in engines if any(word.lower() in e.name.lower() for word in args.only)]
+    return engines
+
+
+def _django_engines(args: argparse.Namespace, n_docs: int, notes: list[str]) -> list[Engine]:
+    engines: list[Engine] = []
     for engine in args.django:
         kind = getattr(engine, "kind", "")
         limit = args.wagtail_max_docs if kind == "wagtail" else args.project_max_docs
@@ -170,8 +204,8 @@ def quality_table(
 def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args: argparse.Namespace) -> None:
     out(f"\n== Latency on synthetic corpora (sizes run: {', '.join(f'{s:,}' for s in sizes)}) ==")
     out(
-        f"Documents recombined from {len(pool):,} news sentences (seeded); {len(queries)} queries from the "
-        f"known-item recipe; top {K}; wall-clock in one process."
+        f"Documents recombined from {len(pool):,} news sentences (seeded); {len(queries)} queries, in turn a "
+        f"known-item query, an ALQAC question and a common short query; top {K}; wall-clock in one process."
     )
     out("| documents | engine | queries | index s | size MB | p50 ms | p95 ms | max ms |")
     out("|---|---|---|---|---|---|---|---|")
@@ -180,10 +214,19 @@ def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args:
         docs = list(corpora.synthetic(pool, size))
         engines = engines_for(args, size, notes)
         for engine in engines:
+            kept = args.keep_dir is not None and getattr(engine, "kind", "") == "congtin"
+            if kept:
+                engine.keep_dir = args.keep_dir  # type: ignore[attr-defined]
             try:
                 run = run_engine(engine, docs, queries, args.budget)
             finally:
                 close([engine])
+                if kept:
+                    engine.keep_dir = None  # type: ignore[attr-defined]
+            if getattr(engine, "last_index", {}).get("reused"):
+                notes.append(
+                    f"{run.engine} at {size:,}: index reused from --keep-dir (build time and size of its build)."
+                )
             if not run.seconds:
                 out(f"| {size:,} | {run.engine} | 0 | – | – | – | – | – |")
                 notes.append(f"{run.engine} at {size:,}: {run.note}")
@@ -228,9 +271,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=0,
         help="largest corpus given to the congtin.search backends (default 0: no limit)",
     )
+    parser.add_argument(
+        "--sets",
+        default="alqac,known",
+        help="quality sets to run, comma-separated: alqac, known (default both)",
+    )
     parser.add_argument("--no-quality", action="store_true", help="skip the ALQAC and known-item tables")
     parser.add_argument(
         "--budget", type=float, default=60.0, help="seconds of querying per engine and query set (default 60)"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        help="run only the engines whose name contains this text (repeatable), e.g. --only congtin",
+    )
+    parser.add_argument(
+        "--keep-dir",
+        type=Path,
+        help="keep the congtin.search indexes built for the latency sizes in this folder (SQLite files; "
+        "PostgreSQL databases named congtin_postgresql_<digest>) and reuse them while the documents and "
+        "the search migrations are unchanged",
     )
     parser.add_argument(
         "--pg-url",
@@ -252,13 +312,14 @@ def quality(
     limit: Callable[[list], list] = (lambda xs: xs[:40]) if args.quick else (lambda xs: xs)
     docs, questions = corpora.alqac(data_dir)
     questions = limit(questions)
-    quality_table(
-        "ALQAC 2023, law articles (train questions)",
-        docs,
-        [q.text for q in questions],
-        [q.relevant for q in questions],
-        args,
-    )
+    if "alqac" in args.sets:
+        quality_table(
+            "ALQAC 2023, law articles (train questions)",
+            docs,
+            [q.text for q in questions],
+            [q.relevant for q in questions],
+            args,
+        )
 
     news_docs = [(rid, fields["title"], fields["body"]) for rid, (_, fields) in records.items()]
     chosen = items
@@ -268,6 +329,8 @@ def quality(
         targets = {item.target for item in chosen}
         distractors = [doc for doc in news_docs if doc[0] not in targets][:2000]
         news_docs = [doc for doc in news_docs if doc[0] in targets] + distractors
+    if "known" not in args.sets:
+        return
     quality_table(
         "Known items, news (" + ", ".join(corpora.NEWS_SOURCES) + ")",
         news_docs,
@@ -313,7 +376,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_latency:
         pool = corpora.sentences(records)
         del records
-        latency(pool, [item.query for item in items[:LATENCY_QUERIES]], args.sizes, args)
+        _, questions = corpora.alqac(data_dir)
+        # Interleaved so a budget cut keeps every kind: known items, ALQAC questions, common short queries.
+        kinds = [[item.query for item in items], [q.text for q in questions], COMMON_QUERIES]
+        mix = [q for group in itertools.zip_longest(*kinds) for q in group if q is not None]
+        latency(pool, mix[:LATENCY_QUERIES], args.sizes, args)
     out(f"\nTotal {time.perf_counter() - started:.0f} s.")
     return 0
 

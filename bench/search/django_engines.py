@@ -15,6 +15,7 @@ configured once per process, so each index runs in a child process on a fresh th
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -38,8 +39,13 @@ BATCH = 10_000
 class DjangoEngine:
     """Proxy to a child process; ``index`` starts a new child on a new database."""
 
-    def __init__(self, name: str, kind: str, vendor: str, server_url: str | None = None) -> None:
+    def __init__(
+        self, name: str, kind: str, vendor: str, server_url: str | None = None, keep_dir: Path | None = None
+    ) -> None:
         self.name = name
+        # ``keep_dir``: keep the project's built index there (SQLite file, or a named PostgreSQL
+        # database) and reuse it on the next run with the same documents and migrations.
+        self.keep_dir = keep_dir if kind == "congtin" else None
         self.kind = kind  # "wagtail" or "congtin"
         self.vendor = vendor  # "sqlite" or "postgresql"
         self.server_url = server_url  # PostgreSQL: a URL whose user may CREATE DATABASE
@@ -52,16 +58,53 @@ class DjangoEngine:
         self.close()
         self.tmp = tempfile.TemporaryDirectory(prefix="congtin-bench-")
         tmp = Path(self.tmp.name)
+        path = tmp / "docs.jsonl"
+        digest = hashlib.sha1(usedforsecurity=False)
+        with path.open("w", encoding="utf-8") as f:
+            for doc in docs:
+                line = json.dumps(doc, ensure_ascii=False) + "\n"
+                digest.update(line.encode())
+                f.write(line)
+        if self.keep_dir is not None:
+            self._index_kept(path, digest.hexdigest())
+            return
         if self.vendor == "sqlite":
             url = f"sqlite:///{tmp / 'search.sqlite3'}"
         else:
             self.database = f"congtin_bench_{uuid.uuid4().hex[:12]}"
             _admin(self.server_url, f'CREATE DATABASE "{self.database}"')
             url = _with_database(self.server_url, self.database)
-        path = tmp / "docs.jsonl"
-        with path.open("w", encoding="utf-8") as f:
-            for doc in docs:
-                f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        self._start(url)
+        self.last_index = self._call({"op": "index", "path": str(path)})
+
+    def _index_kept(self, path: Path, docs_digest: str) -> None:
+        """Reuse the kept index when its marker names the same documents and migrations, else rebuild it."""
+        assert self.keep_dir is not None  # noqa: S101
+        self.keep_dir.mkdir(parents=True, exist_ok=True)
+        fingerprint = f"{docs_digest}:{_migrations_digest()}"
+        stem = f"congtin_{self.vendor}_{docs_digest[:10]}"
+        marker = self.keep_dir / f"{stem}.json"
+        if self.vendor == "sqlite":
+            url = f"sqlite:///{self.keep_dir / (stem + '.sqlite3')}"
+        else:
+            url = _with_database(self.server_url, stem)
+        kept = json.loads(marker.read_text()) if marker.is_file() else {}
+        if kept.get("fingerprint") == fingerprint:
+            self._start(url)
+            self._call({"op": "open", "path": str(path)})
+            self.last_index = {**kept["index"], "reused": True}
+            return
+        marker.unlink(missing_ok=True)
+        if self.vendor == "sqlite":
+            (self.keep_dir / f"{stem}.sqlite3").unlink(missing_ok=True)
+        else:
+            _admin(self.server_url, f'DROP DATABASE IF EXISTS "{stem}"')
+            _admin(self.server_url, f'CREATE DATABASE "{stem}"')
+        self._start(url)
+        self.last_index = self._call({"op": "index", "path": str(path)})
+        marker.write_text(json.dumps({"fingerprint": fingerprint, "index": self.last_index}))
+
+    def _start(self, url: str) -> None:
         env = {**os.environ, "CONGTIN_BENCH_DATABASE_URL": url, "CONGTIN_BENCH_ENGINE": self.kind}
         env["DJANGO_SETTINGS_MODULE"] = "bench.search.wagtaildb.settings"
         self.child = subprocess.Popen(
@@ -73,7 +116,6 @@ class DjangoEngine:
             text=True,
             encoding="utf-8",
         )
-        self.last_index = self._call({"op": "index", "path": str(path)})
 
     def search(self, query: str, k: int = 10) -> list[str]:
         return self._call({"op": "search", "q": query, "k": k})["ids"]
@@ -104,6 +146,14 @@ class DjangoEngine:
         if self.tmp is not None:
             self.tmp.cleanup()
             self.tmp = None
+
+
+def _migrations_digest() -> str:
+    """What decides the shape of the project's index: its migrations."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for path in sorted((REPO / "congtin" / "search" / "migrations").glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _with_database(url: str | None, database: str) -> str:
@@ -176,6 +226,9 @@ def _serve() -> None:
         try:
             if command["op"] == "index":
                 answer = index(command["path"])
+            elif command["op"] == "open":  # a kept index: only learn the ids
+                engine.open(command["path"])
+                answer = {}
             else:
                 answer = {"ids": engine.search(command["q"], command["k"])}
         except Exception as exc:
@@ -206,12 +259,19 @@ class _CongtinIndex:
         from congtin.search.backends import get_backend
 
         self.backend = get_backend()
-        self.backend.clear()
         self.ids: list[str] = []
+        self.cleared = False
+
+    def open(self, path: str) -> None:
+        with open(path, encoding="utf-8") as f:
+            self.ids = [json.loads(line)[0] for line in f]
 
     def index(self, docs: list[tuple[str, str, str]]) -> None:
         from congtin.search.backends.base import SearchDocument
 
+        if not self.cleared:
+            self.backend.clear()
+            self.cleared = True
         items = []
         for doc_id, title, body in docs:
             items.append(SearchDocument(f"bench.document:{len(self.ids)}", "bench.document", title, body))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from congtin.vietnamese import fold, nfc
 from congtin.vietnamese.tones import accent_key
 
 __all__ = [
+    "TOTAL_LIMIT",
     "ParsedQueryLike",
     "SearchBackend",
     "SearchDocument",
@@ -78,7 +80,12 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResults:
     hits: list[SearchHit] = field(default_factory=list)
+    # How many items match; counting stops past ``TOTAL_LIMIT`` (a total above it reads "hơn 10.000").
     total: int = 0
+    # True when the strict match (every query syllable) found less than a page and the page goes on
+    # with a relaxed match (most or any of the syllables, ranked): the page tells the reader. Strict
+    # hits, when there are some, always come first.
+    relaxed: bool = False
 
 
 class ParsedQueryLike(Protocol):
@@ -124,6 +131,12 @@ _KEY_RE = re.compile(r"[a-z0-9][a-z0-9 /.&-]*")
 _KEY_CHAR_RE = re.compile(r"[^a-z0-9]")
 # A hostile query cannot make an expression of thousands of terms.
 MAX_TERMS = 32
+# Counting matches stops here: a broad query on a million items needs no exact total, and counting
+# every match costs as much as ranking them.
+TOTAL_LIMIT = 10_000
+# Most postings (summed document counts of the chosen terms) a relaxed match ranks; rarer terms are
+# chosen first, so at a million items the very common syllables only count through the pair boost.
+RELAXED_POSTINGS = 20_000
 
 
 def engine_text(text: str) -> str:
@@ -281,3 +294,80 @@ def _datetime_param(value: dt.datetime) -> Any:
     from django.db import connection
 
     return connection.ops.adapt_datetimefield_value(value)
+
+
+# -- the relaxed match ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelaxedQuery:
+    """What a relaxed match looks for: the query's units, and how many of them must match.
+
+    A unit is a word, or a phrase the reader quoted or joined with punctuation ("to chuc", "13 2018"),
+    kept whole: its words joined by spaces. ``combinations``: for three or four units, the sets of all
+    but one (an item must hold one of them entirely); empty for five units or more (any unit will do,
+    BM25 sorts them out). One or two units have no relaxed match: dropping one would change what was
+    asked ("thuế phường" must not become "thuế").
+    """
+
+    units: list[str]
+    pairs: list[tuple[str, str]]
+    exact: list[str]
+    combinations: list[list[str]]
+
+    @property
+    def words(self) -> list[str]:
+        return list(dict.fromkeys(w for unit in self.units for w in unit.split()))
+
+
+def relaxed_query(query: ParsedQueryLike, strict_total: int, limit: int) -> RelaxedQuery | None:
+    """The relaxed match that follows a strict one of ``strict_total`` items on a page of ``limit``.
+
+    None when the strict match fills the page, or found the document whose number the query names.
+    """
+    if strict_total >= limit or (strict_total and query_symbol_keys(query)):
+        return None
+    groups, _ = query_terms(query)
+    units = list(dict.fromkeys(" ".join(group) for group in groups))
+    if len(units) < 3:
+        return None
+    flat = [w for group in groups for w in group]
+    pairs = list(dict.fromkeys((a, b) for a, b in itertools.pairwise(flat) if a != b))
+    combinations = [list(c) for c in itertools.combinations(units, len(units) - 1)] if len(units) <= 4 else []
+    exact = [e for e in (" ".join(exact_text(str(x)).split()) for x in exact_terms(query)) if e]
+    return RelaxedQuery(units, pairs, list(dict.fromkeys(exact)), combinations)
+
+
+def choose_terms(docs: dict[str, int], units: Sequence[str], budget: int = RELAXED_POSTINGS) -> list[str]:
+    """The units a relaxed match ranks: rarest first while their postings fit ``budget``.
+
+    A phrase counts as its rarest word. Units no item holds are left out; the rarest unit that is held
+    is always kept.
+    """
+
+    def count(unit: str) -> int:
+        return min(docs.get(w, 0) for w in unit.split())
+
+    held = sorted((count(u), i, u) for i, u in enumerate(units) if count(u) > 0)
+    chosen: list[str] = []
+    spent = 0
+    for n, _, unit in held:
+        if chosen and spent + n > budget:
+            break
+        chosen.append(unit)
+        spent += n
+    return [u for u in units if u in chosen]
+
+
+def idf(docs: int, total: int) -> float:
+    """BM25's inverse document frequency (never negative)."""
+    return math.log(1 + (max(total, docs) - docs + 0.5) / (docs + 0.5))
+
+
+def merge_relaxed(
+    strict: Sequence[tuple[int, float]], relaxed: Sequence[tuple[int, float]], offset: int, limit: int
+) -> list[tuple[int, float]]:
+    """The page of strict rows followed by relaxed rows not already shown, from ``offset``."""
+    seen = {entry_id for entry_id, _ in strict}
+    merged = [*strict, *(row for row in relaxed if row[0] not in seen)]
+    return merged[max(offset, 0) : max(offset, 0) + limit]

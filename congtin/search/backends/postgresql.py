@@ -2,42 +2,75 @@
 
 Text is folded in Python (``congtin.vietnamese.fold``) before ``to_tsvector('simple', …)``, so the
 database needs no ``unaccent`` extension and indexes exactly what the SQLite backend indexes.
-Title is weight A, symbol keys B (verbatim lexemes: "nd 09/2017" is one), body C. ``exact_vector`` keeps the accents, for the accent boost.
+Title is weight A, symbol keys B (verbatim lexemes: "nd 09/2017" is one), body C. ``exact_vector``
+keeps the accents, for the accent boost. ``search_term`` (migration 0003) counts the items holding
+each lexeme, kept in step by every write, for BM25-style IDF weights.
 
-Ranking is ``ts_rank_cd`` (cover density: short stretches holding all the terms rank high), plus a
-boost for adjacent pairs of the query's terms and for the accents the user typed (vi-text.md §3c).
+Ranking (docs/decisions/0013): per query word, its IDF times ``ts_rank`` of that word alone (which
+saturates with repeats, weighs title above body and divides by the log of the length), plus the
+same for each adjacent pair of words as a phrase and for each word typed with accents against the
+accent-keeping vector. Plain ``ts_rank_cd`` over the whole query weighs "của" like "biên phòng",
+which is what put known items lower here than on SQLite.
+
+Matching: every word (strict, ``build_tsquery``); when that finds less than a page, a relaxed match
+follows (``congtin.search.backends.base.relaxed_query``), ranking only the rarer words' items.
 Parameters are bound; the query text is only ever read by ``phraseto_tsquery``/``to_tsquery`` with
 word-character input, so nothing a user types can make the SQL or the tsquery syntax fail.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection, transaction
 
 from congtin.search.backends.base import (
+    TOTAL_LIMIT,
     ParsedQueryLike,
+    RelaxedQuery,
     SearchDocument,
     SearchFilters,
     SearchResults,
     adjacent_pairs,
+    choose_terms,
     engine_text,
     exact_terms,
     exact_text,
     excluded_groups,
     filter_sql,
     hits_for,
+    idf,
+    merge_relaxed,
     query_symbol_keys,
     query_terms,
+    relaxed_query,
     valid_keys,
 )
 from congtin.search.models import SearchEntry
+from congtin.vietnamese import fold
 
-# How much a matched adjacent pair / the typed accents add to the cover-density rank.
-PAIR_BOOST = 1.0
-EXACT_BOOST = 0.5
+# ts_rank weights for D (accent-keeping vector), C (body), B (symbol keys), A (title).
+WEIGHTS = "{0.1, 0.4, 1.0, 1.0}"
+# Length normalisation of ts_rank: 1 divides by 1 + log(length in lexemes).
+NORMALIZATION = 1
+# How much an adjacent pair / a word with the typed accents adds, relative to a word.
+PAIR_BOOST = 2.0
+EXACT_BOOST = 4.0
+# Postings a relaxed match may rank (fewer than SQLite's: a row costs several ts_rank calls here).
+RELAXED_POSTINGS = 20_000
+# A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
+RANK_LIMIT = 5_000
+# Rows the full score is computed for (see ``_ranked``).
+STAGE_ROWS = 1_000
+# Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
+_ROW_TERMS = (
+    "SELECT t.term, count(*) AS n FROM search_searchentry e, LATERAL ("
+    "SELECT unnest(tsvector_to_array(e.vector)) AS term "
+    "UNION ALL SELECT '=' || unnest(tsvector_to_array(e.exact_vector)) UNION ALL SELECT '') t "
+    "WHERE e.id = ANY(%s) GROUP BY t.term"
+)
 
 
 def _phrase_sql(words: Sequence[str], params: list[Any]) -> str:
@@ -55,8 +88,15 @@ def _key_sql(key: str, params: list[Any]) -> str:
     return "%s::tsquery"
 
 
+def _excluding(match: str, params: list[Any], query: ParsedQueryLike) -> str:
+    excluded = excluded_groups(query)
+    if not excluded:
+        return match
+    return f"({match}) && !!({' || '.join(_phrase_sql(g, params) for g in excluded)})"
+
+
 def build_tsquery(query: ParsedQueryLike) -> tuple[str, list[Any], str, list[Any]] | None:
-    """SQL for the matching tsquery and for the boost tsquery, each with its parameters.
+    """SQL for the strict matching tsquery and for the pair-boost tsquery, each with its parameters.
 
     Matching: every term (phrases as ``<->``), or any symbol key the query names, minus the excluded.
     """
@@ -67,14 +107,96 @@ def build_tsquery(query: ParsedQueryLike) -> tuple[str, list[Any], str, list[Any
     alternatives += [_key_sql(key, params) for key in query_symbol_keys(query)]
     if not alternatives:
         return None
-    match = " || ".join(alternatives)
-    excluded = excluded_groups(query)
-    if excluded:
-        match = f"({match}) && !!({' || '.join(_phrase_sql(g, params) for g in excluded)})"
+    match = _excluding(" || ".join(alternatives), params, query)
     boost_params: list[Any] = []
     boosts = [_phrase_sql(pair, boost_params) for pair in adjacent_pairs(groups)]
     boost = " || ".join(boosts) if boosts else "''::tsquery"
     return match, params, boost, boost_params
+
+
+def _relaxed_tsquery(
+    query: ParsedQueryLike, relaxed: RelaxedQuery, words: Sequence[str]
+) -> tuple[str, list[Any]]:
+    params: list[Any] = []
+    if relaxed.combinations:
+        alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in c)})" for c in relaxed.combinations]
+    else:
+        alternatives = [_phrase_sql([w], params) for w in words]
+    alternatives += [_key_sql(key, params) for key in query_symbol_keys(query)]
+    return _excluding(" || ".join(alternatives), params, query), params
+
+
+class _Scoring:
+    """The ranking expression of one query over some of its words, and the lexemes it needs counted."""
+
+    def __init__(self, query: ParsedQueryLike, words: Sequence[str] | None = None) -> None:
+        groups, self.prefixes = query_terms(query)
+        everything = list(dict.fromkeys(w for group in groups for w in group))
+        chosen = set(everything if words is None else words)
+        self.words = [w for w in everything if w in chosen]
+        flat = [w for group in groups for w in group]
+        self.pairs = list(
+            dict.fromkeys((a, b) for a, b in itertools.pairwise(flat) if a != b and {a, b} & chosen)
+        )
+        typed = [" ".join(exact_text(str(x)).split()) for x in exact_terms(query)]
+        self.exact = [e for e in dict.fromkeys(typed) if e and fold(e.split()[0]) in chosen]
+        self.keys = query_symbol_keys(query)
+
+    def first_stage(self) -> tuple[str, list[Any]]:
+        """One ``ts_rank`` over all the words and keys at once: the cheap first stage of ``_ranked``."""
+        params: list[Any] = []
+        parts = [_phrase_sql([w], params) for w in self.words] + [_key_sql(k, params) for k in self.keys]
+        parts += [_prefix_sql(p, params) for p in self.prefixes]
+        if not parts:
+            return "0", []
+        return f"ts_rank('{WEIGHTS}', e.vector, {' || '.join(parts)}, {NORMALIZATION})", params
+
+    def lexemes(self) -> list[str]:
+        return ["", *self.words, *self.keys, *(f"={e.split()[0]}" for e in self.exact)]
+
+    def sql(self, counts: dict[str, int]) -> tuple[str, list[Any]]:
+        total = counts.get("", 0)
+        weight = {w: idf(counts.get(w, 0), total) for w in [*self.words, *self.keys]}
+        params: list[Any] = []
+        terms: list[str] = []
+
+        def rank(vector: str, tsquery: str, factor: float) -> None:
+            terms.append(f"{factor:.6f} * ts_rank('{WEIGHTS}', e.{vector}, {tsquery}, {NORMALIZATION})")
+
+        for word in self.words:
+            rank("vector", _phrase_sql([word], params), weight[word])
+        for key in self.keys:
+            rank("vector", _key_sql(key, params), 2 * weight[key])
+        for prefix in self.prefixes:
+            rank("vector", _prefix_sql(prefix, params), 1.0)
+        for a, b in self.pairs:
+            # ts_rank reads a phrase as its words near each other; only an adjacent pair earns the boost.
+            factor = PAIR_BOOST * (weight.get(a, 0) + weight.get(b, 0)) / 2
+            phrase = _phrase_sql([a, b], params)
+            terms.append(
+                f"CASE WHEN e.vector @@ {_phrase_sql([a, b], params)} THEN {factor:.6f} * "
+                f"ts_rank('{WEIGHTS}', e.vector, {phrase}, {NORMALIZATION}) ELSE 0 END"
+            )
+        for exact in self.exact:
+            factor = EXACT_BOOST * idf(counts.get(f"={exact.split()[0]}", 0), total)
+            rank("exact_vector", _phrase_sql(exact.split(), params), factor)
+        return (" + ".join(terms) or "0"), params
+
+
+def _update_counts(cursor: Any, ids: Sequence[int], sign: int) -> None:
+    if not ids:
+        return
+    if sign > 0:
+        cursor.execute(
+            f"INSERT INTO search_term (term, docs) SELECT term, n FROM ({_ROW_TERMS}) c ORDER BY term "  # noqa: S608
+            "ON CONFLICT (term) DO UPDATE SET docs = search_term.docs + excluded.docs",
+            [list(ids)],
+        )
+    else:
+        cursor.execute(
+            f"UPDATE search_term s SET docs = s.docs - c.n FROM ({_ROW_TERMS}) c WHERE s.term = c.term",  # noqa: S608
+            [list(ids)],
+        )
 
 
 class PostgreSQLBackend:
@@ -85,7 +207,7 @@ class PostgreSQLBackend:
         if not documents:
             return
         with transaction.atomic():
-            SearchEntry.objects.filter(key__in=[d.key for d in documents]).delete()
+            self.remove(d.key for d in documents)
             entries = SearchEntry.objects.bulk_create([SearchEntry.for_document(d) for d in documents])
             columns: list[list[Any]] = [[], [], [], [], []]
             for entry, d in zip(entries, documents, strict=True):
@@ -105,14 +227,24 @@ class PostgreSQLBackend:
                     "WHERE e.id = v.id",
                     columns,
                 )
+                _update_counts(cursor, columns[0], +1)
 
     def remove(self, keys: Iterable[str]) -> None:
         keys = list(keys)
-        if keys:
-            SearchEntry.objects.filter(key__in=keys).delete()
+        if not keys:
+            return
+        with transaction.atomic():
+            ids = list(SearchEntry.objects.filter(key__in=keys).values_list("pk", flat=True))
+            if not ids:
+                return
+            with connection.cursor() as cursor:
+                _update_counts(cursor, ids, -1)
+            SearchEntry.objects.filter(pk__in=ids).delete()
 
     def clear(self) -> None:
-        SearchEntry.objects.all().delete()
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_term")
+            SearchEntry.objects.all().delete()
 
     def search(
         self, query: ParsedQueryLike, *, filters: SearchFilters, offset: int, limit: int
@@ -120,27 +252,105 @@ class PostgreSQLBackend:
         built = build_tsquery(query)
         if built is None or limit <= 0:
             return SearchResults()
-        match, match_params, boost, boost_params = built
-        exact = [e for e in (" ".join(exact_text(str(x)).split()) for x in exact_terms(query)) if e]
-        exact_params: list[Any] = list(exact)
-        exact_sql = " || ".join("phraseto_tsquery('simple', %s)" for _ in exact) or "''::tsquery"
-        where, filter_params = filter_sql(filters)
+        match, match_params, _, _ = built
+        offset = max(offset, 0)
+        where = filter_sql(filters)
+        scoring = _Scoring(query)
+        groups, _ = query_terms(query)
+        lexemes = scoring.lexemes() + [w for group in groups for w in group]
         with connection.cursor() as cursor:
+            # The capped count and the counts of the query's lexemes in one round trip.
             cursor.execute(
-                f"SELECT count(*) FROM search_searchentry e WHERE e.vector @@ ({match}){where}",  # noqa: S608
-                [*match_params, *filter_params],
+                "SELECT (SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
+                f"WHERE e.vector @@ ({match}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m), "
+                "(SELECT json_object_agg(term, docs) FROM search_term WHERE term = ANY(%s))",
+                [*match_params, *where[1], list(dict.fromkeys(lexemes))],
             )
-            total = cursor.fetchone()[0]
-            if not total:
-                return SearchResults()
+            total, found_counts = cursor.fetchone()
+            counts = {str(k): int(v) for k, v in (found_counts or {}).items()}
+            relaxed = relaxed_query(query, total, limit)
+            rows: list[tuple[int, float]] = []
+            if total:
+                rows = _ranked(
+                    cursor,
+                    (match, match_params),
+                    scoring,
+                    counts,
+                    where,
+                    offset + limit if relaxed else limit,
+                    0 if relaxed else offset,
+                    newest=total > RANK_LIMIT,
+                )
+            words = choose_terms(counts, relaxed.units, RELAXED_POSTINGS) if relaxed else []
+            if relaxed is None or not words:
+                return SearchResults(
+                    hits=hits_for(rows if relaxed is None else rows[offset:], query), total=total
+                )
+            relaxed_match = _relaxed_tsquery(query, relaxed, words)
             cursor.execute(
-                "SELECT e.id, "  # noqa: S608
-                f"ts_rank_cd(e.vector, q.m) + {PAIR_BOOST} * ts_rank_cd(e.vector, q.b) "
-                f"+ {EXACT_BOOST} * ts_rank_cd(e.exact_vector, q.x) AS score "
-                f"FROM search_searchentry e, (SELECT ({match}) AS m, ({boost}) AS b, ({exact_sql}) AS x) q "
-                f"WHERE e.vector @@ q.m{where} "
-                "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
-                [*match_params, *boost_params, *exact_params, *filter_params, limit, max(offset, 0)],
+                "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
+                f"WHERE e.vector @@ ({relaxed_match[0]}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m",
+                [*relaxed_match[1], *where[1]],
             )
-            rows = cursor.fetchall()
-        return SearchResults(hits=hits_for(rows, query), total=int(total))
+            found = int(cursor.fetchone()[0])
+            more = _ranked(
+                cursor,
+                relaxed_match,
+                _Scoring(query, [w for unit in words for w in unit.split()]),
+                counts,
+                where,
+                offset + limit + len(rows),
+                0,
+            )
+        page = merge_relaxed(rows, more, offset, limit)
+        return SearchResults(hits=hits_for(page, query), total=max(total, found), relaxed=found > total)
+
+
+def _ranked(
+    cursor: Any,
+    match: tuple[str, list[Any]],
+    scoring: _Scoring,
+    counts: dict[str, int],
+    where: tuple[str, list[Any]],
+    limit: int,
+    offset: int,
+    *,
+    newest: bool = False,
+) -> list[tuple[int, float]]:
+    """The ranked ``(id, score)`` rows of a page.
+
+    ``newest``: rank only the ``RANK_LIMIT`` most recently indexed matches (highest ids), for a query
+    that matches more (``id + 0`` keeps the planner on the GIN bitmap rather than walking the primary key).
+
+    Two stages: one ``ts_rank`` of all the words together (no IDF) picks the best ``STAGE_ROWS``
+    matches, then the full score (a ``ts_rank`` per word, pair and accent) orders those. Each
+    ``ts_rank`` call unpacks the row's vector again, so the full score on every match of a broad
+    query would cost tens of calls a row.
+    """
+    score, score_params = scoring.sql(counts)
+    first, first_params = scoring.first_stage()
+    window = ""
+    window_params: list[Any] = []
+    if newest:
+        window = (
+            " AND e.id >= (SELECT min(n.id) FROM (SELECT e.id FROM search_searchentry e "  # noqa: S608
+            f"WHERE e.vector @@ ({match[0]}) ORDER BY e.id + 0 DESC LIMIT {RANK_LIMIT}) n)"
+        )
+        window_params = list(match[1])
+    cursor.execute(
+        "WITH c AS MATERIALIZED (SELECT e.id FROM search_searchentry e "  # noqa: S608
+        f"WHERE e.vector @@ ({match[0]}){window}{where[0]} ORDER BY {first} DESC, e.id DESC LIMIT %s) "
+        f"SELECT e.id, {score} AS score FROM c JOIN search_searchentry e ON e.id = c.id "
+        "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+        [
+            *match[1],
+            *window_params,
+            *where[1],
+            *first_params,
+            max(STAGE_ROWS, limit + offset),
+            *score_params,
+            limit,
+            offset,
+        ],
+    )
+    return [(int(i), float(s)) for i, s in cursor.fetchall()]

@@ -14,16 +14,20 @@ The score comes from one join, never from a per-row subquery.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection, transaction
 
 from congtin.search.backends.base import (
     MAX_TERMS,
+    TOTAL_LIMIT,
     ParsedQueryLike,
+    RelaxedQuery,
     SearchDocument,
     SearchFilters,
     SearchResults,
     adjacent_pairs,
+    choose_terms,
     engine_text,
     exact_terms,
     exact_text,
@@ -31,16 +35,23 @@ from congtin.search.backends.base import (
     filter_sql,
     hits_for,
     key_token,
+    merge_relaxed,
     query_symbol_keys,
     query_terms,
+    relaxed_query,
     valid_keys,
 )
 from congtin.search.models import SearchEntry
+from congtin.vietnamese import fold
 
 FTS_TABLE = "search_fts"
 # bm25 column weights: title, body, keys, exact.
 WEIGHTS = (4.0, 1.0, 6.0, 1.0)
 MATCH_COLUMNS = "{title body keys}"
+# A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
+RANK_LIMIT = 5_000
+# Postings a relaxed match of five words or more may rank (``choose_terms``).
+RELAXED_POSTINGS = 20_000
 
 
 def _phrase(words: Sequence[str]) -> str:
@@ -131,17 +142,116 @@ class SQLiteFTS5Backend:
         match = build_match(query)
         if match is None or limit <= 0:
             return SearchResults()
+        offset = max(offset, 0)
         where, params = filter_sql(filters)
-        rank = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
-        base = f"FROM {FTS_TABLE} JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{where}"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [match, *params])
-            total = cursor.fetchone()[0]
-            if not total:
-                return SearchResults()
-            cursor.execute(
-                f"SELECT e.id, -{rank} {base} ORDER BY {rank}, e.published_at DESC LIMIT %s OFFSET %s",
-                [match, *params, limit, max(offset, 0)],
+            total = _count(cursor, match, where, params)
+            relaxed = relaxed_query(query, total, limit)
+            rows: list[tuple[int, float]] = []
+            if total:
+                rows = _ranked(
+                    cursor,
+                    match,
+                    where,
+                    params,
+                    limit if relaxed is None else offset + limit,
+                    offset if relaxed is None else 0,
+                    newest=total > RANK_LIMIT,
+                )
+            if relaxed is None:
+                return SearchResults(hits=hits_for(rows, query), total=total)
+            relaxed_match = build_relaxed_match(query, relaxed, _term_counts(cursor, relaxed.words))
+            if relaxed_match is None:
+                return SearchResults(hits=hits_for(rows[offset:], query), total=total)
+            found = _count(cursor, relaxed_match, where, params)
+            more = (
+                _ranked(cursor, relaxed_match, where, params, offset + limit + len(rows), 0) if found else []
             )
-            rows = cursor.fetchall()
-        return SearchResults(hits=hits_for(rows, query), total=int(total))
+        page = merge_relaxed(rows, more, offset, limit)
+        return SearchResults(hits=hits_for(page, query), total=max(total, found), relaxed=found > total)
+
+
+def _count(cursor: Any, match: str, where: str, params: list[Any]) -> int:
+    """How many items match, counting no further than ``TOTAL_LIMIT + 1``."""
+    cursor.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} JOIN search_searchentry e "  # noqa: S608
+        f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{where} LIMIT {TOTAL_LIMIT + 1})",
+        [match, *params],
+    )
+    return int(cursor.fetchone()[0])
+
+
+def _ranked(
+    cursor: Any, match: str, where: str, params: list[Any], limit: int, offset: int, *, newest: bool = False
+) -> list[tuple[int, float]]:
+    """The ranked ``(id, score)`` rows of a page.
+
+    ``newest``: rank only the ``RANK_LIMIT`` most recently indexed matches (highest rowids), for a query
+    that matches more; FTS5 walks matches in rowid order without scoring them, so the cut-off is cheap.
+    """
+    rank = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
+    window = ""
+    window_params: list[Any] = []
+    if newest:
+        window = (
+            f" AND {FTS_TABLE}.rowid >= (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+            f"ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_LIMIT - 1})"
+        )
+        window_params = [match]
+    cursor.execute(
+        f"SELECT e.id, -{rank} FROM {FTS_TABLE} JOIN search_searchentry e "  # noqa: S608
+        f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{window}{where} "
+        f"ORDER BY {rank}, e.published_at DESC LIMIT %s OFFSET %s",
+        [match, *window_params, *params, limit, offset],
+    )
+    return [(int(i), float(s)) for i, s in cursor.fetchall()]
+
+
+def _term_counts(cursor: Any, words: Sequence[str]) -> dict[str, int]:
+    """How many items hold each word, from FTS5's own vocabulary (a per-connection temp table)."""
+    cursor.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{FTS_TABLE}_vocab USING fts5vocab(main, {FTS_TABLE}, row)"
+    )
+    cursor.execute(
+        f"SELECT term, doc FROM temp.{FTS_TABLE}_vocab WHERE term IN ({', '.join('%s' for _ in words)})",  # noqa: S608
+        list(words),
+    )
+    return {str(term): int(doc) for term, doc in cursor.fetchall()}
+
+
+def build_relaxed_match(query: ParsedQueryLike, relaxed: RelaxedQuery, counts: dict[str, int]) -> str | None:
+    """The FTS5 MATCH expression of the relaxed match, or None when no word of it is indexed.
+
+    Three or four words: all but one of them (``relaxed.combinations``), with the pairs and typed
+    accents in a group that only adds to bm25. Five or more: any of the rarer words
+    (``choose_terms``), their adjacent pairs and typed accents; very common words add nothing
+    bm25 would notice and would make a million-item index rank most of itself.
+    """
+    symbols = [f'"{key_token(key)}"' for key in query_symbol_keys(query)]
+    words = relaxed.units if relaxed.combinations else choose_terms(counts, relaxed.units, RELAXED_POSTINGS)
+    if not words and not symbols:
+        return None
+    chosen = {w for unit in words for w in unit.split()}
+    pairs = [_phrase(pair) for pair in relaxed.pairs if chosen & set(pair)]
+    exact = [f"{{exact}} : {_quote_text(e)}" for e in relaxed.exact if fold(e.split()[0]) in chosen]
+    alternatives: list[str] = []
+    if relaxed.combinations:
+        combos = " OR ".join(f"({' AND '.join(_phrase([w]) for w in c)})" for c in relaxed.combinations)
+        boosts = " OR ".join(
+            [
+                f"{MATCH_COLUMNS} : ({' OR '.join(_phrase([w]) for w in words)})",
+                *[f"{MATCH_COLUMNS} : {p}" for p in pairs],
+                *exact,
+            ]
+        )
+        alternatives.append(f"({MATCH_COLUMNS} : ({combos}) AND ({boosts}))")
+    elif words:
+        alternatives.append(f"{MATCH_COLUMNS} : ({' OR '.join(_phrase([w]) for w in words)})")
+        alternatives += [f"{MATCH_COLUMNS} : {p}" for p in pairs] + exact
+    if symbols:
+        alternatives.append(f"({{keys}} : ({' OR '.join(symbols)}))")
+    expression = " OR ".join(alternatives)
+    excluded = [_phrase(group) for group in excluded_groups(query)]
+    if excluded:
+        expression = f"({expression}) NOT ({MATCH_COLUMNS} : ({' OR '.join(excluded)}))"
+    return expression
