@@ -12,7 +12,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
@@ -32,6 +32,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from congtin.cases import handling, queries, services
 from congtin.cases.choices import OPEN_STATES, CaseState, Channel
+from congtin.cases.forms import MultipleFileField
 from congtin.cases.models import Case, CaseType, QuestionAnswer, Unit
 from congtin.cases.roles import HANDLER
 from congtin.cases.services import CaseTransitionError
@@ -164,6 +165,11 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(
         label=gettext_lazy("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 10})
     )
+    answer_files = MultipleFileField(
+        label=gettext_lazy("Tệp đính kèm câu trả lời"),
+        required=False,
+        help_text=gettext_lazy("PDF, DOCX, JPG hoặc PNG; mỗi tệp tối đa 10 MB, tổng cộng tối đa 25 MB."),
+    )
 
 
 class TextForm(forms.Form):
@@ -243,6 +249,7 @@ def _render_case(
     context = {
         "case": case,
         "contact": getattr(case, "contact", None),
+        "attachments": list(case.attachments.filter(erased_at__isnull=True)),
         "events": queries.case_history(case),
         "notes": queries.case_notes(case),
         "can_act": can_act,
@@ -283,11 +290,22 @@ def _case_post(request: HttpRequest, case: Case, user: User) -> HttpResponseBase
             handling.case_add_note(case=case, actor=user, text=text)
             messages.success(request, _("Đã thêm ghi chú nội bộ."))
         elif action == "answer":
-            form = AnswerForm(request.POST)
+            form = AnswerForm(request.POST, request.FILES)
             if not form.is_valid():
                 messages.error(request, _("Phải có nội dung trả lời."))
                 return _render_case(request, case, user, answer_form=form, status=400)
-            services.case_answer(case=case, actor=user, answer=form.cleaned_data["answer"])
+            try:
+                handling.case_answer_with_files(
+                    case=case,
+                    actor=user,
+                    answer=form.cleaned_data["answer"],
+                    files=form.cleaned_data["answer_files"],
+                )
+            except ValidationError as error:
+                case.refresh_from_db()
+                form.add_error("answer_files", error)
+                messages.error(request, _("Tệp đính kèm không được chấp nhận; câu trả lời chưa được gửi."))
+                return _render_case(request, case, user, answer_form=form, status=400)
             messages.success(request, _("Đã ghi nhận câu trả lời."))
         elif action == "assign":
             assignee = get_object_or_404(_handlers(), pk=request.POST.get("assignee") or 0)

@@ -13,6 +13,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -79,6 +80,32 @@ def answer_template_fill(
 
 
 # --- notes and transfers ---------------------------------------------------------------------------
+
+
+def case_answer_with_files(*, case: Case, actor: User, answer: str, files: Sequence[Any] = ()) -> Case:
+    """Answer a case and attach files to the answer, all or nothing.
+
+    Files are checked and stored first (``uploads.case_attach_file``, purpose answer); if a file is
+    refused or the answer cannot be recorded, nothing is kept: no rows, and the stored files deleted.
+    The requester downloads them from the lookup page once the case is answered.
+    """
+    from congtin.cases.models import AttachmentPurpose
+    from congtin.cases.uploads import case_attach_file, check_total_size
+
+    check_total_size(list(files))
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            for item in files:
+                attachment = case_attach_file(case, item, purpose=AttachmentPurpose.ANSWER, by=actor)
+                stored.append(str(attachment.file.name))
+            return services.case_answer(case=case, actor=actor, answer=answer)
+    except Exception:
+        from congtin.cases.storage import case_file_storage
+
+        for name in stored:
+            case_file_storage.delete(name)
+        raise
 
 
 @transaction.atomic

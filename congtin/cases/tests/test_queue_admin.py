@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
+from congtin.cases import services
 from congtin.cases.choices import CaseState
-from congtin.cases.models import AnswerTemplate, CaseNote, CaseType, QuestionAnswer
+from congtin.cases.models import (
+    AnswerTemplate,
+    AttachmentPurpose,
+    Case,
+    CaseAttachment,
+    CaseNote,
+    CaseType,
+    QuestionAnswer,
+)
 from congtin.cases.tests.conftest import CasePeople
 from congtin.cases.tests.handling_helpers import answered, in_unit, received
+from congtin.cases.tests.intake_support import case_files, pdf_bytes, png_bytes, upload
 from congtin.users.roles import REPORTER
 from congtin.users.services import user_assign_role
 
 pytestmark = pytest.mark.django_db
+__all__ = ["case_files"]  # the fixture, used by name
 
 
 def login(client: Client, user: object) -> Client:
@@ -177,3 +190,57 @@ def test_a_coordinator_classifies_from_the_case_screen_and_a_handler_cannot(
     assert (case.state, case.unit, case.field) == (CaseState.CLASSIFIED, people.unit, roads)
     by_field = client.get("/admin/ho-so/", {"field": roads.pk}).content.decode()
     assert case.tracking_code in by_field and mine.tracking_code not in by_field
+
+
+def _in_progress(case_type: CaseType, people: CasePeople) -> Case:
+    case = in_unit(case_type, people)
+    services.case_assign(case=case, actor=people.coordinator, assignee=people.handler)
+    return services.case_start(case=case, actor=people.handler)
+
+
+def test_an_answer_carries_files_the_staff_can_open_and_the_requester_will_download(
+    client: Client, feedback_type: CaseType, people: CasePeople, case_files: Path
+) -> None:
+    case = _in_progress(feedback_type, people)
+    login(client, people.handler)
+    response = client.post(
+        f"/admin/ho-so/{case.pk}/",
+        {
+            "action": "answer",
+            "answer": "Đã sửa ba cột đèn.",
+            "answer_files": [upload("ket-qua.pdf", pdf_bytes()), upload("anh.png", png_bytes())],
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == CaseState.ANSWERED
+    files = list(CaseAttachment.objects.filter(case=case).order_by("pk"))
+    assert [(f.original_name, f.purpose) for f in files] == [
+        ("ket-qua.pdf", AttachmentPurpose.ANSWER),
+        ("anh.png", AttachmentPurpose.ANSWER),
+    ]
+    screen = client.get(f"/admin/ho-so/{case.pk}/").content.decode()
+    assert f'href="/ho-so/tep/{files[0].pk}/">ket-qua.pdf' in screen
+    download = client.get(f"/ho-so/tep/{files[0].pk}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content) == pdf_bytes()
+
+
+def test_a_refused_answer_file_keeps_the_case_unanswered_and_stores_nothing(
+    client: Client, feedback_type: CaseType, people: CasePeople, case_files: Path
+) -> None:
+    case = _in_progress(feedback_type, people)
+    login(client, people.handler)
+    response = client.post(
+        f"/admin/ho-so/{case.pk}/",
+        {
+            "action": "answer",
+            "answer": "Nội dung trả lời vẫn còn trong ô.",
+            "answer_files": [upload("ket-qua.pdf", pdf_bytes()), upload("bang.pdf", b"MZ\x90\x00 not a pdf")],
+        },
+    )
+    assert response.status_code == 400
+    assert "Nội dung trả lời vẫn còn trong ô." in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == CaseState.IN_PROGRESS and not case.answer
+    assert not CaseAttachment.objects.filter(case=case).exists()
+    assert not any(p.is_file() for p in case_files.rglob("*"))
