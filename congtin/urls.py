@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -16,7 +18,10 @@ urlpatterns = [
     path("", include("congtin.documents.urls")),
     path("", include("congtin.cases.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Exempt from CSRF: the switch sits on every page, and a cached page cannot carry a reader's token
+    # (decision 0018); forging it can only change someone's interface language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("", include("congtin.frontcache.urls")),
 ]
 
 if settings.DEBUG:
