@@ -44,7 +44,8 @@ sub vcl_recv {
             set req.http.X-Ban-Tags = regsuball(std.tolower(req.http.X-Cache-Tags), "[^a-z0-9_ -]", "");
             set req.http.X-Ban-Tags = regsuball(regsuball(req.http.X-Ban-Tags, "^ +| +$", ""), " +", "|");
             if (req.http.X-Ban-Tags != "") {
-                ban("obj.http.X-Cache-Tags ~ (^| )(" + req.http.X-Ban-Tags + ")( |$)");
+                # No spaces inside the expression: ban() splits its argument on them.
+                ban("obj.http.X-Cache-Tags ~ (^|\s)(" + req.http.X-Ban-Tags + ")(\s|$)");
             }
         }
         # X-Ban-Url: a path prefix (every query string and sub-route under it).
