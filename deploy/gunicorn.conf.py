@@ -21,7 +21,7 @@ max_requests = 5000
 max_requests_jitter = 500
 # Load the application once in the master: workers fork with the code already imported.
 preload_app = True
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 pidfile = os.environ.get("GUNICORN_PIDFILE") or None
 # Varnish on the same host forwards X-Forwarded-For / -Proto.
