@@ -43,7 +43,8 @@ def main(rounds: int) -> None:
     from congtin.news.models import ArticlePage
 
     article = ArticlePage.objects.live().order_by("-first_published_at").first()
-    assert article is not None, "no live article: run deploy/run-prod start (it loads the demo)"
+    if article is None:
+        raise SystemExit("no live article: run deploy/run-prod start (it loads the demo)")
     base_title = article.title.split(" [", 1)[0]
     section = article.get_parent().url
     timings = []

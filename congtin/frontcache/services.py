@@ -110,7 +110,7 @@ def frontcache_schedule(*, tags: Iterable[str], url_prefixes: Iterable[str] = ()
     batch: _PendingBan | None = getattr(connection, "_frontcache_pending", None)
     if batch is None or not any(entry[1] is batch for entry in connection.run_on_commit):
         batch = _PendingBan()
-        connection._frontcache_pending = batch  # type: ignore[attr-defined]
+        connection._frontcache_pending = batch
         batch.add(tags, url_prefixes)
         transaction.on_commit(batch, robust=True)
     else:
