@@ -36,6 +36,24 @@ def get(path: str) -> str:
         return str(response.read().decode())
 
 
+def _newest_ban_time() -> float | None:
+    """When Varnish recorded its newest ban (varnishadm ban.list), as a Unix time."""
+    import subprocess
+
+    listing = subprocess.run(  # noqa: S603
+        ["varnishadm", "-n", str(STATE / "varnish" / "work"), "ban.list"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.splitlines()
+    for line in listing[1:]:
+        try:
+            return float(line.split()[0])
+        except (IndexError, ValueError):
+            continue
+    return None
+
+
 def main(rounds: int) -> None:
     import django
 
@@ -55,13 +73,16 @@ def main(rounds: int) -> None:
         article.title = f"{base_title} {marker}"
         article.save_revision().publish()
         committed = time.perf_counter()
+        committed_wall = time.time()
         pending = {article.url, section, "/"}
         while pending:
             pending = {path for path in pending if marker not in get(path)}
             if time.perf_counter() - committed > 30:
                 raise SystemExit(f"still stale after 30 s: {sorted(pending)}")
         timings.append(time.perf_counter() - committed)
-        print(f"round {n + 1}: {timings[-1] * 1000:.0f} ms")  # noqa: T201
+        banned = _newest_ban_time()
+        ban_note = f", ban reached Varnish after {(banned - committed_wall) * 1000:.0f} ms" if banned else ""
+        print(f"round {n + 1}: {timings[-1] * 1000:.0f} ms{ban_note}")  # noqa: T201
     article.title = base_title
     article.save_revision().publish()
     print(  # noqa: T201
