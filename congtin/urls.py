@@ -24,10 +24,13 @@ urlpatterns = [
     path("", include("congtin.frontcache.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.CONGTIN_SERVE_MEDIA:
+    # Development and the one-machine production topology (make run-prod); a real server serves /media/
+    # from the web server or object storage (docs/deployment.md).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -162,6 +162,8 @@ if REDIS_URL:
             "KEY_PREFIX": "congtin",
         }
     }
+# Let Django serve MEDIA_ROOT outside DEBUG (make run-prod only; never on a real server).
+CONGTIN_SERVE_MEDIA = env_bool("CONGTIN_SERVE_MEDIA")
 # Front caches (Varnish) to ban after a publish, e.g. "http://127.0.0.1:6081"; none: nothing is sent.
 CONGTIN_FRONTCACHE_HOSTS = env_list("CONGTIN_FRONTCACHE_HOSTS")
 # A read replica: when set, reads go to it through congtin.core.routers.ReplicaRouter.
