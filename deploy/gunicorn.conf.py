@@ -23,6 +23,8 @@ max_requests_jitter = 500
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
+# Python warnings and logging that reach stderr (e.g. "Redis unavailable") land in the error log too.
+capture_output = True
 pidfile = os.environ.get("GUNICORN_PIDFILE") or None
 # Varnish on the same host forwards X-Forwarded-For / -Proto.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
