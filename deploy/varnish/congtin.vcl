@@ -25,8 +25,8 @@ import std;
 probe congtin_health {
     .url = "/healthz";
     .expected_response = 200;
-    .interval = 1s;
-    .timeout = 1s;
+    .interval = 2s;
+    .timeout = 2s;
     .window = 3;
     .threshold = 2;
     .initial = 2;

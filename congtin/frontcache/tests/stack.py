@@ -220,7 +220,12 @@ class Gunicorn:
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(timeout=20)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                # A worker stuck past the graceful timeout on a loaded machine: do not leave it behind.
+                self.process.kill()
+                self.process.wait(timeout=10)
 
 
 def _listening(port: int) -> bool:

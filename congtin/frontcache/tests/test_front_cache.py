@@ -186,7 +186,7 @@ def test_the_production_stack_serves_pages_through_the_front_cache(production_st
 @needs_varnish
 def test_a_short_load_run_through_the_front_cache_has_no_errors(production_stack) -> None:
     front, article = production_stack
-    paths = ["/", article.url, article.get_parent().url, "/healthz"]
+    paths = ["/", article.url, article.get_parent().url]
     statuses: Counter[int] = Counter()
     lock = threading.Lock()
 
