@@ -10,7 +10,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run test test-pg lint format typecheck check migrations-check bench demo lock clean browser-deps
+.PHONY: help install run test test-pg lint format typecheck check migrations-check bench demo lock clean browser-deps run-prod stop-prod
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -38,6 +38,12 @@ run: $(STAMP) ## Set up, migrate, load the demo when empty, and serve on http://
 	@echo "  Tài khoản mẫu (mật khẩu: congtin-demo): admin, tongbientap, bientap, phongvien, congtacvien"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+run-prod: $(STAMP) ## The production topology on 127.0.0.1: PostgreSQL, Redis, gunicorn, worker, Varnish (deploy/run-prod)
+	deploy/run-prod start
+
+stop-prod: ## Stop what make run-prod started (Varnish, worker, gunicorn, its private Redis)
+	deploy/run-prod stop
 
 test: $(STAMP) browser-deps ## Set up and run the whole suite (SQLite; PostgreSQL when DATABASE_URL names one)
 	$(BIN)/pytest $(PYTEST_ARGS)

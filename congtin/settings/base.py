@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "congtin.documents",
     "congtin.cases",
     "congtin.search",
+    "congtin.frontcache",
     "congtin.demo.apps.DemoConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it sees the final response: Cache-Control and cache tags for the front cache (0018).
+    "congtin.frontcache.middleware.CacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "congtin.core.middleware.VietnameseFirstLocaleMiddleware",
@@ -155,6 +158,29 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Public search (congtin.search). Empty: FTS5 on SQLite, tsvector on PostgreSQL (docs/decisions/0010).
 CONGTIN_SEARCH_BACKEND = env_str("CONGTIN_SEARCH_BACKEND", "")
+
+# Redis when REDIS_URL is set (production), otherwise Django's per-process memory cache. The Redis
+# backend answers like a miss when Redis is down (congtin/core/cache.py, decision 0018).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "congtin.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "congtin",
+        }
+    }
+# Let Django serve MEDIA_ROOT outside DEBUG (make run-prod only; never on a real server).
+CONGTIN_SERVE_MEDIA = env_bool("CONGTIN_SERVE_MEDIA")
+# Front caches (Varnish) to ban after a publish, e.g. "http://127.0.0.1:6081"; none: nothing is sent.
+CONGTIN_FRONTCACHE_HOSTS = env_list("CONGTIN_FRONTCACHE_HOSTS")
+# A read replica: when set, reads go to it through congtin.core.routers.ReplicaRouter.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["congtin.core.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "congtin.core.routers.PrimaryDatabaseMiddleware")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -16,3 +16,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# congtin's own warnings (a front cache that refused a ban, Redis unavailable) go to the process's
+# stderr, which gunicorn and the worker write to their logs.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"congtin": {"handlers": ["console"], "level": "INFO"}},
+}

@@ -1,0 +1,234 @@
+"""Real servers for the front-cache tests: varnishd, redis-server and gunicorn on free 127.0.0.1 ports.
+
+Each is a private instance in its own temporary directory, stopped by the pid this module started;
+the machine's shared services are never touched.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils.encoding import iri_to_uri
+
+REPO = Path(__file__).resolve().parents[3]
+VARNISHD = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None)
+VARNISHADM = shutil.which("varnishadm") or (
+    "/usr/bin/varnishadm" if Path("/usr/bin/varnishadm").exists() else None
+)
+REDIS_SERVER = shutil.which("redis-server")
+
+BACKEND_VCL = """
+backend default {{
+    .host = "127.0.0.1";
+    .port = "{port}";
+    .probe = congtin_health;
+    .connect_timeout = 1s;
+    .first_byte_timeout = 20s;
+}}
+acl congtin_purgers {{ "127.0.0.1"; }}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(check: object, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():  # type: ignore[operator]
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{what}: not reached within {timeout:.0f} s")
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: str
+
+
+def fetch(port: int, path: str, headers: dict[str, str] | None = None) -> Response:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", iri_to_uri(path), headers=headers or {})
+        response = connection.getresponse()
+        body = response.read().decode("utf-8", "replace")
+        return Response(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
+    finally:
+        connection.close()
+
+
+def _private_dir(prefix: str) -> Path:
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    # varnishd compiles the VCL as its own unprivileged user.
+    path.chmod(0o755)
+    return path
+
+
+@dataclass
+class Varnish:
+    backend_port: int
+    port: int = field(default_factory=free_port)
+    workdir: Path = field(default_factory=lambda: _private_dir("congtin-varnish-"))
+    process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Varnish:
+        assert VARNISHD, "varnishd is not installed"
+        (self.workdir / "congtin-backend.vcl").write_text(BACKEND_VCL.format(port=self.backend_port))
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                VARNISHD,
+                "-F",
+                "-n",
+                str(self.workdir / "n"),
+                "-a",
+                f"127.0.0.1:{self.port}",
+                "-T",
+                "127.0.0.1:0",
+                "-f",
+                str(REPO / "deploy" / "varnish" / "congtin.vcl"),
+                "-p",
+                f"vcl_path={self.workdir}:{REPO / 'deploy' / 'varnish'}:/usr/share/varnish/vcl",
+                "-s",
+                "malloc,64m",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_until(lambda: self.process.poll() is None and _listening(self.port), "varnishd listening")  # type: ignore[union-attr]
+        return self
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> Response:
+        return fetch(self.port, path, headers)
+
+    def backend_health(self) -> str:
+        assert VARNISHADM
+        out = subprocess.run(  # noqa: S603
+            [VARNISHADM, "-n", str(self.workdir / "n"), "backend.list"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+        for line in out.splitlines():
+            if "default" in line:
+                return "healthy" if "healthy" in line.lower() else "sick" if "sick" in line.lower() else line
+        return out
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@dataclass
+class Redis:
+    port: int = field(default_factory=free_port)
+    workdir: Path = field(default_factory=lambda: _private_dir("congtin-redis-"))
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> Redis:
+        assert REDIS_SERVER, "redis-server is not installed"
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                REDIS_SERVER,
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_until(lambda: _listening(self.port), "redis-server listening")
+        return self
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        self.kill()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@dataclass
+class Gunicorn:
+    """congtin under gunicorn with the production settings (tests/prod_settings.py: no static manifest)."""
+
+    database_url: str
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    def start(self) -> Gunicorn:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "congtin.frontcache.tests.prod_settings",
+            "SECRET_KEY": "gunicorn-test-key-not-secret",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": self.database_url,
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "GUNICORN_WORKERS": "2",
+            "GUNICORN_ACCESS_LOG": "",
+            **self.extra_env,
+        }
+        env.pop("GUNICORN_CONTROL_SOCKET", None)
+        self.process = subprocess.Popen(  # noqa: S603
+            [str(REPO / ".venv" / "bin" / "gunicorn"), "-c", str(REPO / "deploy" / "gunicorn.conf.py")],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+        def healthy() -> bool:
+            if self.process.poll() is not None:  # type: ignore[union-attr]
+                raise AssertionError(self.process.stderr.read().decode()[-3000:])  # type: ignore[union-attr]
+            return fetch(self.port, "/healthz").status == 200
+
+        wait_until(healthy, "gunicorn answering /healthz", timeout=60)
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                # A worker stuck past the graceful timeout on a loaded machine: do not leave it behind.
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0

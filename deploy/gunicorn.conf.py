@@ -1,0 +1,34 @@
+"""gunicorn settings for congtin (deploy/run-prod uses them; a server's systemd unit can too).
+
+Every value can be overridden from the environment, so one file serves a laptop and a ministry's
+application servers: GUNICORN_BIND, GUNICORN_WORKERS, GUNICORN_THREADS, GUNICORN_TIMEOUT,
+GUNICORN_ACCESS_LOG / GUNICORN_ERROR_LOG ("-" for stdout/stderr), GUNICORN_PIDFILE.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "congtin.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# Sync workers: a page is CPU-bound rendering plus a few fast queries. Varnish holds slow clients.
+workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() * 2 + 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 10
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows into an outage.
+max_requests = 5000
+max_requests_jitter = 500
+# Load the application once in the master: workers fork with the code already imported.
+preload_app = True
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
+# Python warnings and logging that reach stderr (e.g. "Redis unavailable") land in the error log too.
+capture_output = True
+pidfile = os.environ.get("GUNICORN_PIDFILE") or None
+# Varnish on the same host forwards X-Forwarded-For / -Proto.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+proc_name = "congtin"
+# One control socket per instance under the state dir, never the shared ~/.gunicorn/gunicorn.ctl.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
