@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
 
         say(f"  congtin: database {CONGTIN_DB}, migrate, {args.articles:,} articles, search index…")
         congtin_db = sites.database_url(args.pg_url, CONGTIN_DB)
-        if not args.reuse:
+        if not (workdir / "load-congtin.json").exists():
             sites.database_recreate(args.pg_url, CONGTIN_DB)
         databases.append(CONGTIN_DB)
         congtin_env = sites.congtin_env(congtin_db, args.redis_url)
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  vanilla Wagtail: wagtail start, database {VANILLA_DB}, migrate, articles, update_index…")
             project = sites.vanilla_create(workdir / "vanilla")
             vanilla_db = sites.database_url(args.pg_url, VANILLA_DB)
-            if not args.reuse:
+            if not (workdir / "load-vanilla.json").exists():
                 sites.database_recreate(args.pg_url, VANILLA_DB)
             databases.append(VANILLA_DB)
             env = sites.vanilla_env(project, vanilla_db)

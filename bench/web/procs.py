@@ -114,7 +114,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited ({self.process.returncode}); see {self.log}")
             try:
-                with urllib.request.urlopen(self.url + path, timeout=5):  # noqa: S310 - 127.0.0.1 only
+                with urllib.request.urlopen(self.url + path, timeout=max(5.0, deadline - time.monotonic())):  # noqa: S310
                     return
             except urllib.error.HTTPError:
                 return  # it answers; the path's status is checked by the caller

@@ -81,6 +81,7 @@ def vanilla_create(dest: Path) -> Path:
     """``wagtail start vanilla`` into ``dest``, plus a settings module naming the bench's database."""
     if (dest / "manage.py").exists():  # --reuse
         return dest
+    dest.mkdir(parents=True)
     subprocess.run([str(BIN / "wagtail"), "start", "vanilla", str(dest)], check=True, capture_output=True)  # noqa: S603
     (dest / "vanilla" / "settings" / "bench.py").write_text(VANILLA_SETTINGS, encoding="utf-8")
     return dest
