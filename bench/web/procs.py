@@ -55,7 +55,8 @@ def cpu_seconds(pids: list[int]) -> float:
     for pid in pids:
         fields = _stat_fields(pid)
         if fields:
-            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+            # utime, stime, and cutime, cstime: a worker recycled during the row was reaped by its master.
+            total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
     return total / CLOCK_TICKS
 
 

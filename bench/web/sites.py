@@ -121,12 +121,18 @@ def load(site: str, corpus: Path, env: dict[str, str], cwd: Path, log: Path) -> 
 
 def gunicorn(name: str, wsgi: str, *, env: dict[str, str], cwd: Path, workers: int, workdir: Path) -> Server:
     port = free_port()
+    # The choices of congtin's production configuration (deploy/gunicorn.conf.py: sync workers, the app
+    # preloaded in the master, workers recycled now and then), for both sites alike; no access log for either.
     command = [
         str(BIN / "gunicorn"),
         wsgi,
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
         "--worker-class=sync",
+        "--preload",
+        "--max-requests=5000",
+        "--max-requests-jitter=500",
+        "--keep-alive=5",
         "--timeout=120",
         "--graceful-timeout=5",
         "--log-level=warning",
@@ -186,10 +192,8 @@ def varnish(backend: Server, *, workdir: Path, probe: bool, vcl: Path = VCL) -> 
         "malloc,256m",
     ]
     if not probe:
-        command += [
-            "-p",
-            "vcc_feature=-err_unref",
-        ]  # congtin.vcl declares a probe the backend then leaves unused
+        # congtin.vcl declares a probe the backend then leaves unused (Varnish 7.1; 7.3+ says vcc_feature).
+        command += ["-p", "vcc_err_unref=off"]
     return _started(start("varnish", command, port=port, workdir=workdir))
 
 

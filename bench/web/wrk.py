@@ -97,7 +97,7 @@ def run(
     connections: int,
     threads: int,
     workdir: Path,
-    timeout_s: int = 10,
+    timeout_s: int = 30,
 ) -> tuple[WrkResult, str]:
     """One wrk run over ``paths``; the parsed result and wrk's own text."""
     script = workdir / "paths.lua"
