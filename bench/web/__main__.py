@@ -27,7 +27,6 @@ from bench.web.wrk import WrkResult, run, wrk_path
 REPO = sites.REPO
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres"
 CONGTIN_DB = "ct_bench_web"
-VANILLA_DB = "ct_bench_web_vanilla"
 CONGTIN_SEARCH = "/tim-kiem/?q={q}"
 VANILLA_SEARCH = "/search/?query={q}"
 SIZES = (10_000, 100_000, 1_000_000)
@@ -191,11 +190,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--output", type=Path, help="the results file (default docs/benchmarks/<today>-web.md; '-' for none)"
     )
+    parser.add_argument(
+        "--database",
+        default=CONGTIN_DB,
+        help="congtin's database (default ct_bench_web; vanilla's adds _vanilla)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the databases and the working folder")
     parser.add_argument(
         "--reuse", type=Path, help="a working folder kept by --keep: its corpus and databases, not rebuilt"
     )
     args = parser.parse_args(argv)
+    congtin_name, vanilla_name = args.database, f"{args.database}_vanilla"
     if not args.articles:
         args.articles = QUICK_ARTICLES if args.quick else SIZES[0]
     if args.quick:
@@ -247,11 +252,11 @@ def main(argv: list[str] | None = None) -> int:
         queries = search_queries(records)
         say(f"    {context['source']}")
 
-        say(f"  congtin: database {CONGTIN_DB}, migrate, {args.articles:,} articles, search index…")
-        congtin_db = sites.database_url(args.pg_url, CONGTIN_DB)
+        say(f"  congtin: database {congtin_name}, migrate, {args.articles:,} articles, search index…")
+        congtin_db = sites.database_url(args.pg_url, congtin_name)
         if not (workdir / "load-congtin.json").exists():
-            sites.database_recreate(args.pg_url, CONGTIN_DB)
-        databases.append(CONGTIN_DB)
+            sites.database_recreate(args.pg_url, congtin_name)
+        databases.append(congtin_name)
         congtin_env = sites.congtin_env(congtin_db, args.redis_url)
         started = time.monotonic()
         congtin_paths = sites.load("congtin", corpus, congtin_env, REPO, workdir / "load-congtin.log")
@@ -269,12 +274,14 @@ def main(argv: list[str] | None = None) -> int:
 
         vanilla = vanilla_paths = None
         if not args.no_vanilla:
-            say(f"  vanilla Wagtail: wagtail start, database {VANILLA_DB}, migrate, articles, update_index…")
+            say(
+                f"  vanilla Wagtail: wagtail start, database {vanilla_name}, migrate, articles, update_index…"
+            )
             project = sites.vanilla_create(workdir / "vanilla")
-            vanilla_db = sites.database_url(args.pg_url, VANILLA_DB)
+            vanilla_db = sites.database_url(args.pg_url, vanilla_name)
             if not (workdir / "load-vanilla.json").exists():
-                sites.database_recreate(args.pg_url, VANILLA_DB)
-            databases.append(VANILLA_DB)
+                sites.database_recreate(args.pg_url, vanilla_name)
+            databases.append(vanilla_name)
             env = sites.vanilla_env(project, vanilla_db)
             started = time.monotonic()
             vanilla_paths = sites.load("vanilla", corpus, env, project, workdir / "load-vanilla.log")
@@ -325,10 +332,12 @@ def main(argv: list[str] | None = None) -> int:
         say("  measuring (wrk, 127.0.0.1)…")
         # Interleaved per target, so a burst of other work on the machine hits all servers alike.
         for target, congtin_list, vanilla_list in targets:
-            measurements.append(measure(target, "congtin", congtin, congtin_list, args, workdir, CONGTIN_DB))
+            measurements.append(
+                measure(target, "congtin", congtin, congtin_list, args, workdir, congtin_name)
+            )
             if vanilla:
                 measurements.append(
-                    measure(target, "vanilla Wagtail", vanilla, vanilla_list, args, workdir, VANILLA_DB)
+                    measure(target, "vanilla Wagtail", vanilla, vanilla_list, args, workdir, vanilla_name)
                 )
             if front:
                 # Every path once through the cache first, so the warm-up starts from hits.
@@ -342,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
                         congtin_list,
                         args,
                         workdir,
-                        CONGTIN_DB,
+                        congtin_name,
                         backends=(congtin,),
                     )
                 )
