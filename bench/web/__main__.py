@@ -190,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--output", type=Path, help="the results file (default docs/benchmarks/<today>-web.md; '-' for none)"
     )
+    parser.add_argument("--note", action="append", default=[], help="a paragraph added to the results file")
     parser.add_argument(
         "--database",
         default=CONGTIN_DB,
