@@ -40,6 +40,10 @@ class Measurement:
     wrk: WrkResult | None = None
     cpu_ms_per_request: float = 0.0
     db_cpu_ms_per_request: float = 0.0
+    # One request at a time, each waited for: exact request counts, so CPU per request stays right on a
+    # machine so busy that wrk's rows finish few requests (those still in flight at the end are not counted).
+    sequential_cpu_ms: float = 0.0
+    sequential_db_cpu_ms: float = 0.0
     memory_kib: list[int] = field(default_factory=list)
     load_before: float = 0.0
     machine_busy: float = 0.0  # share of both cores busy during the run, all processes
@@ -96,9 +100,18 @@ def measure(
     bad = [(p, status) for p in paths[:20] if (status := fetch(server.url + p)[0]) != 200]
     if bad:
         result.note = f"skipped: {bad[0][0]} answers {bad[0][1]}"
+        say(f"  {target:8} {label:22} {result.note}")
         return result
     status, headers, _ = fetch(server.url + paths[0])
     result.cache_status = headers.get("X-Cache", "")
+    probe = [paths[i % len(paths)] for i in range(args.sequential)]
+    db_pids = postgres_backends(args.pg_url, database)
+    app_before, db_before = sum(s.cpu() for s in (server, *backends)), cpu_seconds(db_pids)
+    for path in probe:
+        fetch(server.url + path)
+    app_after, db_after = sum(s.cpu() for s in (server, *backends)), cpu_seconds(db_pids)
+    result.sequential_cpu_ms = (app_after - app_before) * 1000 / len(probe)
+    result.sequential_db_cpu_ms = (db_after - db_before) * 1000 / len(probe)
     measured = [server, *backends]
     # A warm-up too short for any request to finish (ValueError) still warmed the workers.
     with contextlib.suppress(ValueError):
@@ -126,6 +139,7 @@ def measure(
         )
     except ValueError:
         result.note = f"no request finished in {args.duration:g} s"
+        say(f"  {target:8} {label:22} {result.note}")
         return result
     cpu_after = sum(s.cpu() for s in measured)
     busy_after = machine_busy()
@@ -190,6 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--output", type=Path, help="the results file (default docs/benchmarks/<today>-web.md; '-' for none)"
     )
+    parser.add_argument(
+        "--sequential",
+        type=int,
+        help="requests made one at a time per row for CPU per request (default 30; 10 with --quick)",
+    )
     parser.add_argument("--note", action="append", default=[], help="a paragraph added to the results file")
     parser.add_argument(
         "--database",
@@ -204,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     congtin_name, vanilla_name = args.database, f"{args.database}_vanilla"
     if not args.articles:
         args.articles = QUICK_ARTICLES if args.quick else SIZES[0]
+    args.sequential = args.sequential or (10 if args.quick else 30)
     if args.quick:
         args.duration = args.duration or 5
         args.warmup = args.warmup or 2

@@ -18,7 +18,7 @@ CONGTIN, VANILLA, FRONT, NGINX = "congtin", "vanilla Wagtail", "congtin + Varnis
 
 def _find(measurements: list[Measurement], target: str, server: str) -> Measurement | None:
     for m in measurements:
-        if m.target == target and m.server == server and m.wrk is not None:
+        if m.target == target and m.server == server and (m.wrk is not None or m.sequential_cpu_ms > 0):
             return m
     return None
 
@@ -32,23 +32,21 @@ def _mib(kib: list[int]) -> str:
 def rows(measurements: list[Measurement]) -> list[list[str]]:
     found = []
     for m in measurements:
-        if m.wrk is None:
-            found.append([m.target, m.server, "", "", "", "", "", "", "", "", m.note])
-            continue
         w = m.wrk
+        measured = w is not None or m.sequential_cpu_ms > 0
+        socket_errors = sum(w.socket_errors.values()) if w else 0
         found.append(
             [
                 m.target,
                 m.server,
-                f"{w.requests_per_s:,.1f}",
-                f"{w.latency_ms.get('50', 0):.2f}",
-                f"{w.latency_ms.get('99', 0):.2f}",
-                f"{w.non_2xx_3xx}"
-                + (f" (+{sum(w.socket_errors.values())} socket)" if sum(w.socket_errors.values()) else ""),
-                f"{m.cpu_ms_per_request:.2f}",
-                f"{m.db_cpu_ms_per_request:.2f}",
+                f"{w.requests_per_s:,.1f}" if w else "",
+                f"{w.latency_ms.get('50', 0):.2f}" if w else "",
+                f"{w.latency_ms.get('99', 0):.2f}" if w else "",
+                (f"{w.non_2xx_3xx}" + (f" (+{socket_errors} socket)" if socket_errors else "")) if w else "",
+                f"{m.sequential_cpu_ms:.2f} + {m.sequential_db_cpu_ms:.2f}" if measured else "",
+                f"{m.cpu_ms_per_request:.2f} + {m.db_cpu_ms_per_request:.2f}" if w else "",
                 _mib(m.memory_kib),
-                f"{m.load_before:.1f} / {m.machine_busy:.0%}",
+                f"{m.load_before:.1f} / {m.machine_busy:.0%}" if w else "",
                 " ".join(x for x in (f"X-Cache: {m.cache_status}" if m.cache_status else "", m.note) if x),
             ]
         )
@@ -62,8 +60,8 @@ HEADER = [
     "p50 ms",
     "p99 ms",
     "non-2xx/3xx",
-    "app CPU ms/req",
-    "DB CPU ms/req",
+    "CPU ms/req one at a time: app + DB",
+    "CPU ms/req under wrk: app + DB",
     "RSS MiB: processes × median",
     "load 1 min / CPU busy",
     "notes",
@@ -77,7 +75,7 @@ def table(measurements: list[Measurement]) -> str:
 
 
 def _total_cpu(m: Measurement) -> float:
-    return m.cpu_ms_per_request + m.db_cpu_ms_per_request
+    return m.sequential_cpu_ms + m.sequential_db_cpu_ms
 
 
 def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
@@ -91,13 +89,13 @@ def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
                 (
                     f"{target}, uncached: congtin CPU per request ÷ vanilla Wagtail's (app + DB)",
                     f"{ratio:.2f} ({_total_cpu(ours):.1f} / {_total_cpu(theirs):.1f} ms; app only "
-                    f"{ours.cpu_ms_per_request / max(theirs.cpu_ms_per_request, 1e-9):.2f})",
+                    f"{ours.sequential_cpu_ms / max(theirs.sequential_cpu_ms, 1e-9):.2f})",
                     "≤ 0.20",
                     "yes" if ratio <= 0.2 else "no",
                 )
             )
-        if ours:
-            p99 = ours.wrk.latency_ms.get("99", 0) if ours.wrk else 0
+        if ours and ours.wrk:
+            p99 = ours.wrk.latency_ms.get("99", 0)
             found.append(
                 (
                     f"{target}, uncached: congtin p99 at 16 connections",
@@ -119,12 +117,17 @@ def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
                 )
             )
     ours, theirs = _find(measurements, "search", CONGTIN), _find(measurements, "search", VANILLA)
-    if ours and theirs and ours.wrk and theirs.wrk and _total_cpu(ours) > 0:
+    if ours and theirs and _total_cpu(ours) > 0:
         speed = _total_cpu(theirs) / _total_cpu(ours)
         found.append(
             (
                 "search: vanilla Wagtail CPU per request ÷ congtin's (app + DB)",
-                f"{speed:.1f}× (req/s {ours.wrk.requests_per_s / max(theirs.wrk.requests_per_s, 1e-9):.1f}×)",
+                f"{speed:.1f}×"
+                + (
+                    f" (req/s {ours.wrk.requests_per_s / max(theirs.wrk.requests_per_s, 1e-9):.1f}×)"
+                    if ours.wrk and theirs.wrk
+                    else ""
+                ),
                 "≥ 10×",
                 "yes" if speed >= 10 else "no",
             )
@@ -202,8 +205,10 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
         "## Results",
         "",
         "CPU is `utime + stime` from `/proc` of the server's processes (gunicorn master and workers; Varnish's "
-        "manager and child plus congtin's gunicorn behind it; nginx master and workers) and, in its own column, of "
-        "the PostgreSQL backends serving that site's database, divided by the requests wrk completed. RSS is taken "
+        "manager and child plus congtin's gunicorn behind it; nginx master and workers) plus that of the PostgreSQL "
+        f"backends serving the site's database, per request: first over {args.sequential} requests made one at a "
+        "time (exact counts; the ratios use this), then over the wrk row (divided by the requests wrk completed, "
+        "so requests still in flight at the end inflate it when few complete). RSS is taken "
         "after the row, per process. *Load* is the 1-minute load average before the row; *CPU busy* is the share of "
         "both cores busy during the row, every process on the machine included (wrk itself too).",
         "",
