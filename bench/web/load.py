@@ -149,6 +149,12 @@ def main() -> None:
     result = (congtin_build if site == "congtin" else vanilla_build)(corpus)
     result["timings"]["migrate_s"] = migrate_s
     _quiet_command("collectstatic", "--noinput")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # Planner statistics for the freshly loaded tables, as autovacuum would gather them soon after.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(json.dumps(result, ensure_ascii=False))  # noqa: T201 - the parent reads this line
 
 
