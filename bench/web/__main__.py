@@ -14,14 +14,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 from bench.web import report, sites
 from bench.web.corpus import corpus_write, search_queries, source_records
-from bench.web.procs import Server, cpu_seconds, fetch, loadavg, machine_busy, postgres_backends
+from bench.web.procs import DatabaseCPU, Server, fetch, loadavg, machine_busy
 from bench.web.wrk import WrkResult, run, wrk_path
 
 REPO = sites.REPO
@@ -105,13 +104,13 @@ def measure(
     status, headers, _ = fetch(server.url + paths[0])
     result.cache_status = headers.get("X-Cache", "")
     probe = [paths[i % len(paths)] for i in range(args.sequential)]
-    db_pids = postgres_backends(args.pg_url, database)
-    app_before, db_before = sum(s.cpu() for s in (server, *backends)), cpu_seconds(db_pids)
+    db = DatabaseCPU(args.pg_url, database)
+    app_before = sum(s.cpu() for s in (server, *backends))
     for path in probe:
         fetch(server.url + path)
-    app_after, db_after = sum(s.cpu() for s in (server, *backends)), cpu_seconds(db_pids)
+    app_after = sum(s.cpu() for s in (server, *backends))
     result.sequential_cpu_ms = (app_after - app_before) * 1000 / len(probe)
-    result.sequential_db_cpu_ms = (db_after - db_before) * 1000 / len(probe)
+    result.sequential_db_cpu_ms = db.seconds() * 1000 / len(probe)
     measured = [server, *backends]
     # A warm-up too short for any request to finish (ValueError) still warmed the workers.
     with contextlib.suppress(ValueError):
@@ -124,8 +123,7 @@ def measure(
             workdir=workdir,
         )
     result.load_before = loadavg()
-    db_pids = postgres_backends(args.pg_url, database)
-    db_before = cpu_seconds(db_pids)
+    db = DatabaseCPU(args.pg_url, database)
     cpu_before = sum(s.cpu() for s in measured)
     busy_before = machine_busy()
     try:
@@ -143,9 +141,9 @@ def measure(
         return result
     cpu_after = sum(s.cpu() for s in measured)
     busy_after = machine_busy()
-    db_after = cpu_seconds(db_pids)  # connections opened during the row are left out (warm-up opens them)
+    db_seconds = db.seconds()
     result.cpu_ms_per_request = (cpu_after - cpu_before) * 1000 / max(result.wrk.requests, 1)
-    result.db_cpu_ms_per_request = (db_after - db_before) * 1000 / max(result.wrk.requests, 1)
+    result.db_cpu_ms_per_request = db_seconds * 1000 / max(result.wrk.requests, 1)
     result.machine_busy = (busy_after[0] - busy_before[0]) / max(busy_after[1] - busy_before[1], 1)
     result.memory_kib = [kib for s in measured for _, kib in s.memory()]
     if result.cache_status:
@@ -279,9 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             sites.database_recreate(args.pg_url, congtin_name)
         databases.append(congtin_name)
         congtin_env = sites.congtin_env(congtin_db, args.redis_url)
-        started = time.monotonic()
         congtin_paths = sites.load("congtin", corpus, congtin_env, REPO, workdir / "load-congtin.log")
-        congtin_paths["timings"]["total_s"] = time.monotonic() - started
         context["congtin_load"] = congtin_paths["timings"]
         congtin = sites.gunicorn(
             "congtin",
@@ -304,9 +300,7 @@ def main(argv: list[str] | None = None) -> int:
                 sites.database_recreate(args.pg_url, vanilla_name)
             databases.append(vanilla_name)
             env = sites.vanilla_env(project, vanilla_db)
-            started = time.monotonic()
             vanilla_paths = sites.load("vanilla", corpus, env, project, workdir / "load-vanilla.log")
-            vanilla_paths["timings"]["total_s"] = time.monotonic() - started
             context["vanilla_load"] = vanilla_paths["timings"]
             vanilla = sites.gunicorn(
                 "vanilla",

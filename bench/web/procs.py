@@ -169,3 +169,23 @@ def postgres_backends(server_url: str, database: str) -> list[int]:
             "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (database,)
         ).fetchall()
     return [int(row[0]) for row in rows]
+
+
+class DatabaseCPU:
+    """CPU of the PostgreSQL backends serving one database between ``__init__`` and ``seconds()``.
+
+    Backends come and go (Django closes a connection older than ``CONN_MAX_AGE`` after a request): one
+    that appears meanwhile counts in full, one that ended meanwhile counts up to the last reading
+    (at most one row's worth of its work is lost, never counted negative).
+    """
+
+    def __init__(self, server_url: str, database: str) -> None:
+        self.server_url, self.database = server_url, database
+        self.before = {pid: cpu_seconds([pid]) for pid in postgres_backends(server_url, database)}
+
+    def seconds(self) -> float:
+        now = {pid: cpu_seconds([pid]) for pid in postgres_backends(self.server_url, self.database)}
+        total = 0.0
+        for pid, value in now.items():
+            total += max(0.0, value - self.before.get(pid, 0.0))
+        return total

@@ -233,7 +233,7 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
         if timings:
             lines.append(
                 f"- {site}: migrate {timings['migrate_s']:.0f} s, pages {timings['pages_s']:.0f} s, "
-                f"search index {timings['search_index_s']:.0f} s (total with collectstatic {timings['total_s']:.0f} s)"
+                f"search index {timings['search_index_s']:.0f} s"
             )
     for note in context.get("notes", []):
         lines += ["", note]
