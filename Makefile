@@ -10,7 +10,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run test test-pg lint format typecheck check migrations-check bench demo lock clean browser-deps run-prod stop-prod
+.PHONY: help install run test test-pg lint format typecheck check migrations-check bench bench-web demo lock clean browser-deps run-prod stop-prod
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -75,10 +75,20 @@ lock: $(STAMP) ## Re-pin requirements/*.lock from pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --generate-hashes --allow-unsafe -o requirements/prod.lock pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
 
-bench: $(STAMP) ## Benchmarks (speed and memory are measured here, never asserted in tests)
+# BENCH_QUICK=1 (or `make bench QUICK=1`): a short smoke run of each bench; BENCH_ARTICLES=100000 or 1000000: the
+# web bench's corpus size (default 10,000). Each bench prints why it skips a part it cannot run here.
+BENCH_QUICK ?= $(QUICK)
+export BENCH_QUICK BENCH_ARTICLES
+BENCH_QUICK_FLAG := $(if $(filter-out 0,$(BENCH_QUICK)),--quick,)
+
+bench: $(STAMP) ## Every bench: citations, search, web pages (BENCH_QUICK=1 short; BENCH_ARTICLES=100000)
 	$(BIN)/python -m bench.citations
-	$(BIN)/python -m bench.search
+	$(BIN)/python -m bench.search $(BENCH_QUICK_FLAG)
 	$(BIN)/python -m bench.cases_report
+	$(BIN)/python -m bench.web
+
+bench-web: $(STAMP) ## The web bench alone: congtin vs vanilla Wagtail, Varnish and nginx (docs/benchmarks/)
+	$(BIN)/python -m bench.web
 
 clean: ## Remove the virtualenv, node_modules and local database
 	rm -rf $(VENV) node_modules db.sqlite3 .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,404 @@
+"""``python -m bench.web``: congtin's pages against vanilla Wagtail and nginx, in one run.
+
+See bench/web/README.md for what is measured and how; docs/decisions/0019-web-bench.md for why it is
+fair. Writes ``docs/benchmarks/<date>-web.md`` and prints the same table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from bench.web import report, sites
+from bench.web.corpus import corpus_write, search_queries, source_records
+from bench.web.procs import DatabaseCPU, Server, fetch, loadavg, machine_busy
+from bench.web.wrk import WrkResult, run, wrk_path
+
+REPO = sites.REPO
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres"
+CONGTIN_DB = "ct_bench_web"
+CONGTIN_SEARCH = "/tim-kiem/?q={q}"
+VANILLA_SEARCH = "/search/?query={q}"
+SIZES = (10_000, 100_000, 1_000_000)
+QUICK_ARTICLES = 500
+
+
+@dataclass
+class Measurement:
+    target: str  # article, section, home, search
+    server: str  # congtin, congtin + Varnish, vanilla Wagtail, nginx static
+    wrk: WrkResult | None = None
+    cpu_ms_per_request: float = 0.0
+    db_cpu_ms_per_request: float = 0.0
+    # One request at a time, each waited for: exact request counts, so CPU per request stays right on a
+    # machine so busy that wrk's rows finish few requests (those still in flight at the end are not counted).
+    sequential_cpu_ms: float = 0.0
+    sequential_db_cpu_ms: float = 0.0
+    memory_kib: list[int] = field(default_factory=list)
+    load_before: float = 0.0
+    machine_busy: float = 0.0  # share of both cores busy during the run, all processes
+    note: str = ""
+    cache_status: str = ""
+
+
+def say(text: str) -> None:
+    print(text, flush=True)  # noqa: T201
+
+
+def _apt_install(package: str, binary: str) -> bool:
+    if shutil.which(binary):
+        return True
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        return False
+    say(f"  installing {package} (apt-get)…")
+    done = subprocess.run(["apt-get", "install", "-y", "-q", package], capture_output=True, check=False)  # noqa: S603,S607
+    return done.returncode == 0 and bool(shutil.which(binary))
+
+
+def _postgres_ok(url: str) -> str:
+    try:
+        import psycopg
+
+        with psycopg.connect(url, connect_timeout=3) as connection:
+            connection.execute("SELECT 1")
+    except Exception as error:
+        return str(error).strip().splitlines()[0]
+    return ""
+
+
+def _postgres_version(url: str) -> str:
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        row = connection.execute("SHOW server_version").fetchone()
+    return str(row[0]) if row else ""
+
+
+def measure(
+    target: str,
+    label: str,
+    server: Server,
+    paths: list[str],
+    args: argparse.Namespace,
+    workdir: Path,
+    database: str,
+    backends: tuple[Server, ...] = (),
+) -> Measurement:
+    """Warm up, then one timed wrk run; CPU of ``server``, ``backends`` and the PostgreSQL processes
+    serving ``database``, from /proc around it."""
+    result = Measurement(target=target, server=label)
+    bad = [(p, status) for p in paths[:20] if (status := fetch(server.url + p)[0]) != 200]
+    if bad:
+        result.note = f"skipped: {bad[0][0]} answers {bad[0][1]}"
+        say(f"  {target:8} {label:22} {result.note}")
+        return result
+    status, headers, _ = fetch(server.url + paths[0])
+    result.cache_status = headers.get("X-Cache", "")
+    probe = [paths[i % len(paths)] for i in range(args.sequential)]
+    db = DatabaseCPU(args.pg_url, database)
+    app_before = sum(s.cpu() for s in (server, *backends))
+    for path in probe:
+        fetch(server.url + path)
+    app_after = sum(s.cpu() for s in (server, *backends))
+    result.sequential_cpu_ms = (app_after - app_before) * 1000 / len(probe)
+    result.sequential_db_cpu_ms = db.seconds() * 1000 / len(probe)
+    measured = [server, *backends]
+    # A warm-up too short for any request to finish (ValueError) still warmed the workers.
+    with contextlib.suppress(ValueError):
+        run(
+            server.url,
+            paths,
+            seconds=args.warmup,
+            connections=args.connections,
+            threads=args.threads,
+            workdir=workdir,
+        )
+    result.load_before = loadavg()
+    db = DatabaseCPU(args.pg_url, database)
+    cpu_before = sum(s.cpu() for s in measured)
+    busy_before = machine_busy()
+    try:
+        result.wrk, _ = run(
+            server.url,
+            paths,
+            seconds=args.duration,
+            connections=args.connections,
+            threads=args.threads,
+            workdir=workdir,
+        )
+    except ValueError:
+        result.note = f"no request finished in {args.duration:g} s"
+        say(f"  {target:8} {label:22} {result.note}")
+        return result
+    cpu_after = sum(s.cpu() for s in measured)
+    busy_after = machine_busy()
+    db_seconds = db.seconds()
+    result.cpu_ms_per_request = (cpu_after - cpu_before) * 1000 / max(result.wrk.requests, 1)
+    result.db_cpu_ms_per_request = db_seconds * 1000 / max(result.wrk.requests, 1)
+    result.machine_busy = (busy_after[0] - busy_before[0]) / max(busy_after[1] - busy_before[1], 1)
+    result.memory_kib = [kib for s in measured for _, kib in s.memory()]
+    if result.cache_status:
+        result.cache_status = fetch(server.url + paths[0])[1].get("X-Cache", "")
+    say(
+        f"  {target:8} {label:22} {result.wrk.requests_per_s:9.1f} req/s  p99 {result.wrk.latency_ms.get('99', 0):8.1f} ms"
+        f"  CPU {result.cpu_ms_per_request:7.2f} ms/req  errors {result.wrk.errors}"
+        + (f"  X-Cache {result.cache_status}" if result.cache_status else "")
+    )
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.web", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=int(os.environ.get("BENCH_ARTICLES") or 0),
+        help="corpus size (default 10,000; $BENCH_ARTICLES; 100000 and 1000000 are the issue's other sizes)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        default=os.environ.get("BENCH_QUICK", "") not in ("", "0"),
+        help="a short smoke run: 500 articles, 5 s per target ($BENCH_QUICK=1)",
+    )
+    parser.add_argument(
+        "--duration", type=float, help="seconds of measurement per target (default 12; 3 with --quick)"
+    )
+    parser.add_argument(
+        "--warmup", type=float, help="seconds of warm-up per target (default 3; 1 with --quick)"
+    )
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument(
+        "--workers", type=int, default=5, help="gunicorn sync workers for both sites (default 5)"
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("CONGTIN_BENCH_PG_URL") or DEFAULT_PG,
+        help="a PostgreSQL URL whose user may create databases",
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("CONGTIN_BENCH_REDIS_URL") or "redis://127.0.0.1:6379/7"
+    )
+    parser.add_argument(
+        "--vcl",
+        type=Path,
+        default=sites.VCL,
+        help="the front cache's VCL (default deploy/varnish/congtin.vcl)",
+    )
+    parser.add_argument(
+        "--congtin-search", default=CONGTIN_SEARCH, help="congtin's search URL, {q} for the query"
+    )
+    parser.add_argument("--no-vanilla", action="store_true")
+    parser.add_argument(
+        "--output", type=Path, help="the results file (default docs/benchmarks/<today>-web.md; '-' for none)"
+    )
+    parser.add_argument(
+        "--sequential",
+        type=int,
+        help="requests made one at a time per row for CPU per request (default 30; 10 with --quick)",
+    )
+    parser.add_argument("--note", action="append", default=[], help="a paragraph added to the results file")
+    parser.add_argument(
+        "--database",
+        default=CONGTIN_DB,
+        help="congtin's database (default ct_bench_web; vanilla's adds _vanilla)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the databases and the working folder")
+    parser.add_argument(
+        "--reuse", type=Path, help="a working folder kept by --keep: its corpus and databases, not rebuilt"
+    )
+    args = parser.parse_args(argv)
+    congtin_name, vanilla_name = args.database, f"{args.database}_vanilla"
+    if not args.articles:
+        args.articles = QUICK_ARTICLES if args.quick else SIZES[0]
+    args.sequential = args.sequential or (10 if args.quick else 30)
+    if args.quick:
+        args.duration = args.duration or 5
+        args.warmup = args.warmup or 2
+    args.duration = args.duration or 12
+    args.warmup = args.warmup if args.warmup is not None else 3
+
+    say(
+        f"bench.web: {args.articles:,} articles, {args.duration:g} s per target, {args.connections} connections, "
+        f"{args.workers} gunicorn workers"
+    )
+    if not (wrk_path() or _apt_install("wrk", "wrk")):
+        say(
+            "bench.web: wrk is missing and could not be installed (apt-get install wrk, as root); web bench skipped."
+        )
+        return 0
+    if problem := _postgres_ok(args.pg_url):
+        say(f"bench.web: no PostgreSQL server at {args.pg_url} ({problem}); web bench skipped.")
+        return 0
+    has_nginx = _apt_install("nginx", "nginx")
+    has_varnish = _apt_install("varnish", "varnishd") and args.vcl.exists()
+    if not has_nginx:
+        say("  nginx is missing and could not be installed: the static-file row is left out.")
+    if not has_varnish:
+        say(
+            f"  varnishd or {args.vcl.relative_to(REPO) if args.vcl.is_relative_to(REPO) else args.vcl} is missing: "
+            "the front-cache rows are left out."
+        )
+
+    workdir = args.reuse or Path(tempfile.mkdtemp(prefix="congtin-bench-web-"))
+    args.keep = args.keep or bool(args.reuse)
+    workdir.chmod(0o755)  # nginx and varnish workers run as other users
+    servers: list[Server] = []
+    databases: list[str] = []
+    measurements: list[Measurement] = []
+    context: dict = {
+        "notes": list(args.note),
+        "args": args,
+        "started": dt.datetime.now(dt.UTC),
+        "pg_version": _postgres_version(args.pg_url),
+    }
+    try:
+        say("  corpus…")
+        corpus = workdir / "corpus.jsonl"
+        context["source"], records = source_records()
+        if not args.reuse:
+            corpus_write(corpus, args.articles, records)
+        queries = search_queries(records)
+        say(f"    {context['source']}")
+
+        say(f"  congtin: database {congtin_name}, migrate, {args.articles:,} articles, search index…")
+        congtin_db = sites.database_url(args.pg_url, congtin_name)
+        if not (workdir / "load-congtin.json").exists():
+            sites.database_recreate(args.pg_url, congtin_name)
+        databases.append(congtin_name)
+        congtin_env = sites.congtin_env(congtin_db, args.redis_url)
+        congtin_paths = sites.load("congtin", corpus, congtin_env, REPO, workdir / "load-congtin.log")
+        context["congtin_load"] = congtin_paths["timings"]
+        congtin = sites.gunicorn(
+            "congtin",
+            "congtin.wsgi:application",
+            env=congtin_env,
+            cwd=REPO,
+            workers=args.workers,
+            workdir=workdir,
+        )
+        servers.append(congtin)
+
+        vanilla = vanilla_paths = None
+        if not args.no_vanilla:
+            say(
+                f"  vanilla Wagtail: wagtail start, database {vanilla_name}, migrate, articles, update_index…"
+            )
+            project = sites.vanilla_create(workdir / "vanilla")
+            vanilla_db = sites.database_url(args.pg_url, vanilla_name)
+            if not (workdir / "load-vanilla.json").exists():
+                sites.database_recreate(args.pg_url, vanilla_name)
+            databases.append(vanilla_name)
+            env = sites.vanilla_env(project, vanilla_db)
+            vanilla_paths = sites.load("vanilla", corpus, env, project, workdir / "load-vanilla.log")
+            context["vanilla_load"] = vanilla_paths["timings"]
+            vanilla = sites.gunicorn(
+                "vanilla",
+                "vanilla.wsgi:application",
+                env=env,
+                cwd=project,
+                workers=args.workers,
+                workdir=workdir,
+            )
+            servers.append(vanilla)
+
+        static_root = workdir / "static-pages"
+        for path in congtin_paths["articles"]:
+            status, _, body = fetch(congtin.url + path)
+            if status == 200:
+                (static_root / path.strip("/")).mkdir(parents=True, exist_ok=True)
+                (static_root / path.strip("/") / "index.html").write_bytes(body)
+        static_root.chmod(0o755)
+        for folder in static_root.rglob("*"):
+            folder.chmod(0o755 if folder.is_dir() else 0o644)
+        static = sites.nginx(static_root, workdir=workdir, workers=2) if has_nginx else None
+        if static:
+            servers.append(static)
+
+        front = None
+        if has_varnish:
+            probe = fetch(congtin.url + "/healthz")[0] == 200
+            try:
+                front = sites.varnish(congtin, workdir=workdir, probe=probe, vcl=args.vcl)
+            except RuntimeError as error:
+                say(f"  Varnish did not start, front-cache rows left out: {error}")
+                context.setdefault("notes", []).append(f"Varnish did not start: {error}.")
+            else:
+                servers.append(front)
+
+        congtin_search = [args.congtin_search.format(q=quote(q)) for q in queries]
+        vanilla_search = [VANILLA_SEARCH.format(q=quote(q)) for q in queries]
+        targets = [
+            ("article", congtin_paths["articles"], vanilla_paths["articles"] if vanilla_paths else []),
+            ("section", congtin_paths["sections"], vanilla_paths["sections"] if vanilla_paths else []),
+            ("home", ["/"], ["/"]),
+            ("search", congtin_search, vanilla_search),
+        ]
+        say("  measuring (wrk, 127.0.0.1)…")
+        # Interleaved per target, so a burst of other work on the machine hits all servers alike.
+        for target, congtin_list, vanilla_list in targets:
+            measurements.append(
+                measure(target, "congtin", congtin, congtin_list, args, workdir, congtin_name)
+            )
+            if vanilla:
+                measurements.append(
+                    measure(target, "vanilla Wagtail", vanilla, vanilla_list, args, workdir, vanilla_name)
+                )
+            if front:
+                # Every path once through the cache first, so the warm-up starts from hits.
+                for path in congtin_list:
+                    fetch(front.url + path)
+                measurements.append(
+                    measure(
+                        target,
+                        "congtin + Varnish",
+                        front,
+                        congtin_list,
+                        args,
+                        workdir,
+                        congtin_name,
+                        backends=(congtin,),
+                    )
+                )
+            if static and target == "article":
+                measurements.append(measure(target, "nginx static", static, congtin_list, args, workdir, "-"))
+        context["finished"] = dt.datetime.now(dt.UTC)
+        text = report.markdown(measurements, context)
+        say("")
+        say(report.table(measurements))
+        say("")
+        say(report.ratios_text(measurements))
+        if str(args.output) != "-":
+            output = args.output or REPO / "docs" / "benchmarks" / f"{context['started']:%Y-%m-%d}-web.md"
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+            say(
+                f"\nbench.web: written to {output.relative_to(REPO) if output.is_relative_to(REPO) else output}"
+            )
+    finally:
+        for server in reversed(servers):
+            server.stop()
+        if not args.keep:
+            for name in databases:
+                try:
+                    sites.database_drop(args.pg_url, name)
+                except Exception as error:
+                    say(f"  could not drop {name}: {error}")
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            say(f"  kept: {workdir}, databases {', '.join(databases)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""Processes the bench starts, and what the kernel says they cost (``/proc``).
+
+CPU is the sum of ``utime + stime`` of a server's processes (master and workers) read before and after
+a measurement; memory is each process's ``VmRSS``. Linux only, like the servers measured.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces; everything after its closing parenthesis is fixed.
+    return raw[raw.rindex(")") + 2 :].split()
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            fields = _stat_fields(int(entry))
+            if fields:
+                children.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        fields = _stat_fields(pid)
+        if fields:
+            # utime, stime, and cutime, cstime: a worker recycled during the row was reaped by its master.
+            total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+    return total / CLOCK_TICKS
+
+
+def rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def machine_busy() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs since boot, from ``/proc/stat``."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    total = sum(values[:8])  # without guest time, already counted in user
+    return total - idle, total
+
+
+def loadavg() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+@dataclass
+class Server:
+    """A server process the bench started (gunicorn master, nginx master, varnishd manager)."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+    extra_roots: list[int] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def pids(self) -> list[int]:
+        pids = process_tree(self.process.pid)
+        for root in self.extra_roots:
+            pids += process_tree(root)
+        return pids
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.pids())
+
+    def memory(self) -> list[tuple[int, int]]:
+        """(pid, RSS KiB) of each process."""
+        return [(pid, rss_kib(pid)) for pid in self.pids()]
+
+    def wait_ready(self, path: str = "/", timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited ({self.process.returncode}); see {self.log}")
+            try:
+                with urllib.request.urlopen(self.url + path, timeout=max(5.0, deadline - time.monotonic())):  # noqa: S310
+                    return
+            except urllib.error.HTTPError:
+                return  # it answers; the path's status is checked by the caller
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"{self.name} did not answer on {self.url} in {timeout:.0f} s; see {self.log}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start(
+    name: str,
+    command: list[str],
+    *,
+    port: int,
+    workdir: Path,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Server:
+    log = workdir / f"{name}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(  # noqa: S603 - our own command line
+            command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True
+        )
+    return Server(name=name, process=process, port=port, log=log)
+
+
+def fetch(url: str, timeout: float = 60.0) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of a GET (any status)."""
+    request = urllib.request.Request(url, headers={"User-Agent": "congtin-bench"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def postgres_backends(server_url: str, database: str) -> list[int]:
+    """PIDs of the PostgreSQL server processes serving ``database`` (one per persistent connection)."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (database,)
+        ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+class DatabaseCPU:
+    """CPU of the PostgreSQL backends serving one database between ``__init__`` and ``seconds()``.
+
+    Backends come and go (Django closes a connection older than ``CONN_MAX_AGE`` after a request): one
+    that appears meanwhile counts in full, one that ended meanwhile counts up to the last reading
+    (at most one row's worth of its work is lost, never counted negative).
+    """
+
+    def __init__(self, server_url: str, database: str) -> None:
+        self.server_url, self.database = server_url, database
+        self.before = {pid: cpu_seconds([pid]) for pid in postgres_backends(server_url, database)}
+
+    def seconds(self) -> float:
+        now = {pid: cpu_seconds([pid]) for pid in postgres_backends(self.server_url, self.database)}
+        total = 0.0
+        for pid, value in now.items():
+            total += max(0.0, value - self.before.get(pid, 0.0))
+        return total

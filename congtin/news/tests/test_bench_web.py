@@ -1,0 +1,83 @@
+"""The web bench's corpus builder and its reading of wrk's report (bench/web; speed itself is never asserted)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from wagtail.models import Page
+
+from bench.web.corpus import articles, demo_records
+from bench.web.load import article_rows
+from bench.web.treebuild import pages_bulk_create
+from bench.web.wrk import parse
+from congtin.news.models import ArticlePage
+from congtin.news.tests.factories import ArticlePageFactory
+
+WRK_REPORT = """\
+Running 3s test @ http://127.0.0.1:40111/tin-tuc-su-kien/a-1/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    95.03ms   40.12ms 412.00ms   71.20%
+    Req/Sec    84.12     20.01   130.00     66.67%
+  Latency Distribution
+     50%   88.10ms
+     75%  110.52ms
+     90%  150.00ms
+     99%    1.21s
+  503 requests in 3.01s, 12.40MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 4
+Requests/sec:    167.11
+Transfer/sec:      4.12MB
+"""
+
+
+@pytest.mark.django_db
+def test_corpus_builder_appends_live_articles_with_sound_tree_paths_that_render(site_tree, client: Client):
+    earlier = ArticlePageFactory(parent=site_tree.news, title="Bài viết có trước")
+    corpus = list(articles(50, demo_records()))
+
+    created = pages_bulk_create(parent=site_tree.news, model=ArticlePage, rows=article_rows(corpus))
+
+    assert created == 50
+    # treebeard's own consistency check: steps, depths, child counts, orphans.
+    assert all(not problem for problem in Page.find_problems())
+    section = Page.objects.get(pk=site_tree.news.pk)
+    assert section.numchild == 51
+    built = ArticlePage.objects.child_of(section).live().exclude(pk=earlier.pk).order_by("path")
+    assert [a.slug for a in built] == [a.slug for a in corpus]
+    assert all(a.path > earlier.path for a in built)
+    newest = corpus[-1]
+    response = client.get(f"/{site_tree.news.slug}/{newest.slug}/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert newest.title in text
+    assert newest.heading in text
+    listing = client.get(f"/{site_tree.news.slug}/").content.decode()
+    assert newest.title in listing
+    assert earlier.title in client.get(f"/{site_tree.news.slug}/{earlier.slug}/").content.decode()
+
+
+def test_corpus_is_the_same_on_every_run_and_slugs_are_unique():
+    records = demo_records()
+    first = [a.to_json() for a in articles(120, records)]
+    assert first == [a.to_json() for a in articles(120, records)]
+    assert len({a.slug for a in articles(120, records)}) == 120
+    assert sum(a.is_top_story for a in articles(120, records)) == 5
+
+
+def test_wrk_report_is_read_with_latency_units_and_errors():
+    result = parse(WRK_REPORT)
+
+    assert result.requests == 503
+    assert result.seconds == pytest.approx(3.01)
+    assert result.requests_per_s == pytest.approx(167.11)
+    assert result.latency_ms == pytest.approx({"50": 88.10, "75": 110.52, "90": 150.0, "99": 1210.0})
+    assert result.non_2xx_3xx == 4
+    assert result.socket_errors == {"connect": 0, "read": 2, "write": 0, "timeout": 1}
+    assert result.errors == 7
+
+
+def test_wrk_report_without_requests_is_refused():
+    with pytest.raises(ValueError, match="no requests"):
+        parse("unable to connect to 127.0.0.1:1 Connection refused\n")
