@@ -144,3 +144,20 @@ class PostgreSQLBackend:
             )
             rows = cursor.fetchall()
         return SearchResults(hits=hits_for(rows, query), total=int(total))
+
+    def facet_counts(self, query: ParsedQueryLike, *, filters: SearchFilters) -> dict[str, dict[str, int]]:
+        """Hits per facet value under the strict match (``build_tsquery``), in one statement."""
+        from congtin.search.backends.facets import facet_statement, read_facets
+
+        built = build_tsquery(query)
+        if built is None:
+            return read_facets([])
+        match, match_params = built[0], built[1]
+
+        def source() -> tuple[str, list[Any]]:
+            return f"FROM search_searchentry e WHERE e.vector @@ ({match})", list(match_params)
+
+        sql, params = facet_statement(source, filters)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return read_facets(cursor.fetchall())

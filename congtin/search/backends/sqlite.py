@@ -145,3 +145,20 @@ class SQLiteFTS5Backend:
             )
             rows = cursor.fetchall()
         return SearchResults(hits=hits_for(rows, query), total=int(total))
+
+    def facet_counts(self, query: ParsedQueryLike, *, filters: SearchFilters) -> dict[str, dict[str, int]]:
+        """Hits per facet value under the strict match (``build_match``), in one statement."""
+        from congtin.search.backends.facets import facet_statement, read_facets
+
+        match = build_match(query)
+        if match is None:
+            return read_facets([])
+
+        def source() -> tuple[str, list[str]]:
+            base = f"FROM {FTS_TABLE} JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid"
+            return f"{base} WHERE {FTS_TABLE} MATCH %s", [match]
+
+        sql, params = facet_statement(source, filters)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return read_facets(cursor.fetchall())
