@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("congtin.documents.urls")),
     path("", include("congtin.cases.urls")),
+    path("", include("congtin.search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

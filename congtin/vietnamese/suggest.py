@@ -1,4 +1,4 @@
-""""Có phải bạn muốn tìm": the accented form of a query typed without (or with wrong) tone marks.
+""" "Có phải bạn muốn tìm": the accented form of a query typed without (or with wrong) tone marks.
 
 No dictionary: the accented spelling is read from the text that matched. The search index is
 accent-insensitive, so "to chuc nha nuoc" finds "Tổ chức nhà nước"; the matched text then tells how
@@ -48,7 +48,8 @@ def _searched_words(query: str) -> list[Token]:
             tokens = tokens[:-1]
         offset = chunk.start()
         words += [
-            Token(t.text, t.folded, t.exact, t.start + offset, t.end + offset, t.position, t.kind) for t in tokens
+            Token(t.text, t.folded, t.exact, t.start + offset, t.end + offset, t.position, t.kind)
+            for t in tokens
         ]
     return words
 

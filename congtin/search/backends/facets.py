@@ -23,7 +23,7 @@ FACETS: dict[str, tuple[str, str, str]] = {
     "document_type": ("e.document_type", "e.document_type", "document_type"),
     "year": ("e.year", "CAST(e.year AS TEXT)", "year"),
 }
-_EMPTY_VALUE = {"content_types": (), "section_id": None, "document_type": "", "year": None}
+_EMPTY_VALUE: dict[str, Any] = {"content_types": (), "section_id": None, "document_type": "", "year": None}
 
 
 def facet_statement(
@@ -38,7 +38,9 @@ def facet_statement(
     params: list[Any] = []
     for name, (column, as_text, filter_name) in FACETS.items():
         base, base_params = source()
-        where, where_params = filter_sql(dataclasses.replace(filters, **{filter_name: _EMPTY_VALUE[filter_name]}))
+        where, where_params = filter_sql(
+            dataclasses.replace(filters, **{filter_name: _EMPTY_VALUE[filter_name]})
+        )
         arms.append(
             f"SELECT '{name}' AS facet, {as_text} AS value, count(*) AS n {base}{where} "
             f"AND {column} IS NOT NULL AND {as_text} <> '' GROUP BY {column}"

@@ -17,7 +17,10 @@ def spans_of(text: str, *words: str) -> list[tuple[int, int]]:
 
 def test_a_toneless_match_is_marked_in_the_accented_original() -> None:
     title = "Hội thảo về Tổ chức nhà nước"
-    assert highlight(title, spans_of(title, "to", "chuc")) == "Hội thảo về <mark>Tổ</mark> <mark>chức</mark> nhà nước"
+    assert (
+        highlight(title, spans_of(title, "to", "chuc"))
+        == "Hội thảo về <mark>Tổ</mark> <mark>chức</mark> nhà nước"
+    )
 
 
 def test_everything_else_is_escaped() -> None:

@@ -1,4 +1,4 @@
-""""Có phải bạn muốn tìm": the accented spelling read from the matched text, no dictionary."""
+""" "Có phải bạn muốn tìm": the accented spelling read from the matched text, no dictionary."""
 
 from __future__ import annotations
 
