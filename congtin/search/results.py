@@ -184,9 +184,10 @@ def search_page(
     if parsed.is_empty:
         return data
 
-    pinned_docs = _pinned(q, request) if page == 1 else []
+    # Looked up on every page, so the pinned entry is never repeated further down; shown on the first.
+    pinned_docs = _pinned(q, request)
     pinned_keys = {p.key for p in pinned_docs}
-    data.pinned = pinned_docs
+    data.pinned = pinned_docs if page == 1 else []
     if not pinned_docs and page == 1:
         data.unknown_symbol, data.registry_url = _unknown_symbol(q, request)
     if not results.total and not pinned_docs and not data.unknown_symbol:

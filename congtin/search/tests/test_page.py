@@ -410,7 +410,10 @@ class RelaxedBackend:
 
 def test_every_page_has_the_header_search_box_and_the_opensearch_link(client: Any, corpus: Corpus) -> None:
     html = client.get("/").content.decode()
-    assert '<form class="site-search" role="search" action="/tim-kiem/" method="get">' in html
+    assert (
+        '<form class="site-search" role="search" aria-label="Tìm kiếm trên trang" action="/tim-kiem/" method="get">'
+        in html
+    )
     assert 'rel="search" type="application/opensearchdescription+xml" href="/tim-kiem/opensearch.xml"' in html
     response = client.get("/tim-kiem/opensearch.xml")
     assert response.status_code == 200

@@ -91,7 +91,9 @@ def test_withdrawn_and_restricted_articles_are_not_found(
     assert found(client, "dat dai").count('class="search-result"') == 3
     with django_capture_on_commit_callbacks(execute=True):
         article_withdraw(article=withdrawn, reason="Sai sự thật.", user=staff.editor_in_chief)
-        PageViewRestriction.objects.create(page=site_tree.research, restriction_type=PageViewRestriction.LOGIN)
+        PageViewRestriction.objects.create(
+            page=site_tree.research, restriction_type=PageViewRestriction.LOGIN
+        )
     search_rebuild()
     html = found(client, "dat dai")
     assert public.title in html.replace("<mark>", "").replace("</mark>", "")
