@@ -49,6 +49,8 @@ from congtin.vietnamese.tokens import symbol_query_terms
 SECTION_DEPTH = 3
 # Hits whose text the suggestion reads: the first page's best.
 SUGGESTION_HITS = 10
+# ... and the text around the first few matches of each: enough to see how the words are spelled.
+SUGGESTION_WINDOWS = 5
 PINNED_MAX = 3
 
 
@@ -396,6 +398,6 @@ def _suggestion(q: str, hits: list[SearchHit], rows: dict[str, dict[str, Any]]) 
         texts.append(hit.title)
         row = rows.get(hit.key)
         if row:
-            texts += match_windows(row["body"], hit.body_matches)
+            texts += match_windows(row["body"], hit.body_matches, radius=40, limit=SUGGESTION_WINDOWS)
     suggestion = accented_suggestion(q, texts)
     return suggestion if suggestion and suggestion != q else None
