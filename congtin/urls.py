@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("congtin.documents.urls")),
     path("", include("congtin.cases.urls")),
     path("", include("congtin.cases.reports.urls")),
+    path("", include("congtin.search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     # Exempt from CSRF: the switch sits on every page, and a cached page cannot carry a reader's token
     # (decision 0018); forging it can only change someone's interface language.

@@ -13,7 +13,7 @@ Cache tags name what a response shows, so a publish bans exactly the responses t
                    so its listings are known without a query
 ``home``           the home page
 ``tags``           the tag listing pages (/chu-de/<tag>/)
-``sitemap``        /sitemap.xml        ``feeds``   feeds (planned)     ``search``  search results
+``sitemap``        /sitemap.xml        ``feeds``   (RSS feeds carry their page's listing tag)  ``search``  search results
 ``registry``       the registry's pages and API   ``document-<id>`` one registry entry
 ``api``            the pages API       ``notfound``  a 404/410, so a page published at that address shows
 ``site``           every cached response: a change of structure (sections, menus, masthead) bans all

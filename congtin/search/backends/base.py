@@ -122,6 +122,13 @@ class SearchBackend(Protocol):
     def clear(self) -> None:
         """Forget everything (before a rebuild)."""
 
+    def facet_counts(self, query: ParsedQueryLike, *, filters: SearchFilters) -> dict[str, dict[str, int]]:
+        """Hits per value of each facet (``backends.facets.FACETS``), in one query.
+
+        Strict matching (every term); each facet is counted under every filter but its own, so a
+        reader sees what choosing another value of it would give.
+        """
+
 
 # -- helpers shared by the database backends ----------------------------------------------------
 

@@ -305,6 +305,23 @@ class PostgreSQLBackend:
         page = merge_relaxed(rows, more, offset, limit)
         return SearchResults(hits=hits_for(page, query), total=max(total, found), relaxed=found > total)
 
+    def facet_counts(self, query: ParsedQueryLike, *, filters: SearchFilters) -> dict[str, dict[str, int]]:
+        """Hits per facet value under the strict match (``build_tsquery``), in one statement."""
+        from congtin.search.backends.facets import facet_statement, read_facets
+
+        built = build_tsquery(query)
+        if built is None:
+            return read_facets([])
+        match, match_params = built[0], built[1]
+
+        def source() -> tuple[str, list[Any]]:
+            return f"FROM search_searchentry e WHERE e.vector @@ ({match})", list(match_params)
+
+        sql, params = facet_statement(source, filters)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return read_facets(cursor.fetchall())
+
 
 def _ranked(
     cursor: Any,

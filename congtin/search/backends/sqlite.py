@@ -170,6 +170,23 @@ class SQLiteFTS5Backend:
         page = merge_relaxed(rows, more, offset, limit)
         return SearchResults(hits=hits_for(page, query), total=max(total, found), relaxed=found > total)
 
+    def facet_counts(self, query: ParsedQueryLike, *, filters: SearchFilters) -> dict[str, dict[str, int]]:
+        """Hits per facet value under the strict match (``build_match``), in one statement."""
+        from congtin.search.backends.facets import facet_statement, read_facets
+
+        match = build_match(query)
+        if match is None:
+            return read_facets([])
+
+        def source() -> tuple[str, list[str]]:
+            base = f"FROM {FTS_TABLE} JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid"
+            return f"{base} WHERE {FTS_TABLE} MATCH %s", [match]
+
+        sql, params = facet_statement(source, filters)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return read_facets(cursor.fetchall())
+
 
 def _count(cursor: Any, match: str, where: str, params: list[Any]) -> int:
     """How many items match, counting no further than ``TOTAL_LIMIT + 1``."""
