@@ -481,7 +481,6 @@ class QuestionAnswer(models.Model):
         return self.published_at is not None and self.withdrawn_at is None
 
 
-
 class CaseExport(models.Model):
     """The audit record of one export of case reports or case lists: who, when, which filters.
 
