@@ -511,4 +511,20 @@ class CaseExport(models.Model):
         return f"{self.user_id} {self.at:%d/%m/%Y %H:%M} {self.content}.{self.file_format}"
 
 
+class ReminderSent(models.Model):
+    """One handler's daily reminder, by Vietnam date: a second run of the job the same day sends nothing."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("ngày"))
+    sent_at = models.DateTimeField(_("thời điểm gửi"))
+
+    class Meta:
+        verbose_name = _("thư nhắc đã gửi")
+        verbose_name_plural = _("thư nhắc đã gửi")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="cases_one_reminder_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day:%d/%m/%Y}"
+
+
 from congtin.cases.pages import QuestionAnswerIndexPage  # noqa: E402, F401

@@ -8,6 +8,8 @@ deadline when the clock changes.
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,7 +25,7 @@ from wagtail.log_actions import log
 from congtin.cases import clock, queries
 from congtin.cases.choices import OPEN_STATES, TRANSITIONS, CaseState, Channel, DeadlineUnit, EventKind
 from congtin.cases.codes import generate_tracking_code
-from congtin.cases.models import Case, CaseContact, CaseEvent, CaseType, Unit
+from congtin.cases.models import Case, CaseContact, CaseEvent, CaseType, ReminderSent, Unit
 from congtin.cases.reports import figures
 from congtin.cases.roles import COORDINATOR, HANDLER
 from congtin.documents.models import Field
@@ -33,6 +35,8 @@ from congtin.vietnamese.dates import format_date, format_datetime
 
 TRANSITION_LOG_ACTION = "congtin.case.transition"
 RETIME_LOG_ACTION = "congtin.case.retime"
+
+logger = logging.getLogger(__name__)
 
 
 class CaseTransitionError(ValueError):
@@ -469,9 +473,12 @@ def _reminder_body(user: User, overdue: list[Case], due_soon: list[Case]) -> str
 def case_reminders_send(*, now: datetime | None = None, due_soon_days: int = 2) -> int:
     """Send each handler one email listing their units' overdue and due-soon cases; returns how many.
 
-    Sends outside any transaction: one failing mailbox must not undo the others.
+    Once a day: a handler already reminded on this Vietnam date is skipped, so a job run twice (a
+    retried cron, two servers) sends nothing more. Sends outside any transaction, one message at a
+    time: one failing mailbox must not undo or block the others, and only delivered ones are recorded.
     """
     now = now or timezone.now()
+    today = timezone.localtime(now).date()
     overdue = list(queries.cases_overdue(now=now))
     due_soon = list(queries.cases_due_soon(days=due_soon_days, now=now))
     if not overdue and not due_soon:
@@ -479,10 +486,11 @@ def case_reminders_send(*, now: datetime | None = None, due_soon_days: int = 2) 
     handlers = (
         User.objects.filter(is_active=True, groups__name=HANDLER.group_name, case_units__isnull=False)
         .exclude(email="")
+        .exclude(pk__in=ReminderSent.objects.filter(day=today).values("user_id"))
         .prefetch_related("case_units")
         .distinct()
     )
-    messages = []
+    messages: list[tuple[User, EmailMessage]] = []
     for user in handlers:
         unit_ids = {unit.pk for unit in user.case_units.all()}
         mine_overdue = [c for c in overdue if c.unit_id in unit_ids]
@@ -495,10 +503,21 @@ def case_reminders_send(*, now: datetime | None = None, due_soon_days: int = 2) 
             "soon": len(mine_due),
             "day": format_date(now),
         }
-        messages.append(
-            EmailMessage(subject=subject, body=_reminder_body(user, mine_overdue, mine_due), to=[user.email])
-        )
+        body = _reminder_body(user, mine_overdue, mine_due)
+        messages.append((user, EmailMessage(subject=subject, body=body, to=[user.email])))
     if not messages:
         return 0
-    with get_connection() as connection:
-        return int(connection.send_messages(messages) or 0)
+    sent: list[ReminderSent] = []
+    try:
+        with get_connection() as connection:
+            for user, message in messages:
+                try:
+                    delivered = connection.send_messages([message])
+                except smtplib.SMTPRecipientsRefused:
+                    logger.warning("Reminder to handler %s refused by the mail server", user.pk)
+                    continue
+                if delivered:
+                    sent.append(ReminderSent(user=user, day=today, sent_at=timezone.now()))
+    finally:
+        ReminderSent.objects.bulk_create(sent, ignore_conflicts=True)
+    return len(sent)

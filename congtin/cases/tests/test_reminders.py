@@ -117,6 +117,24 @@ def test_reminder_queries_do_not_grow_with_cases_or_handlers(
     for n in range(6):
         _receive(short, people, f"Hồ sơ {n}", unit=people.unit if n % 2 else people.other_unit)
     frozen.set(2026, 3, 6, 7)
-    # Overdue, due soon, the holiday table, the handlers and their units (the test mail backend is locmem).
-    with django_assert_max_num_queries(5):
+    # Overdue, due soon, the holiday table, the handlers (less those reminded today) and their units,
+    # and one insert recording who was reminded (the test mail backend is locmem).
+    with django_assert_max_num_queries(6):
         assert services.case_reminders_send() == 3
+
+
+def test_a_second_run_the_same_day_sends_nothing_and_the_next_day_reminds_again(
+    smtp: Inbox, frozen: Clock, people: CasePeople
+) -> None:
+    short = CaseTypeFactory(code="ba-ngay", deadline_amount=3)
+    frozen.set(2026, 3, 2, 9)
+    _receive(short, people, "Hỏi về lịch tiếp công dân")
+    frozen.set(2026, 3, 6, 7)
+    first = services.case_reminders_send()
+    frozen.set(2026, 3, 6, 16)  # the cron retried, or a second server ran the job
+    again = services.case_reminders_send()
+    frozen.set(2026, 3, 9, 7)  # Monday
+    next_day = services.case_reminders_send()
+
+    assert first == 2 and again == 0 and next_day == 2
+    assert len(smtp.received) == 4
