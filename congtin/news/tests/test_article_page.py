@@ -199,3 +199,24 @@ def test_article_has_breadcrumbs_share_links_and_a_print_view(client, site_tree)
     assert printed.status_code == 200
     body = printed.content.decode()
     assert "Bài có bản in" in body and "print.css" in body and 'class="site-nav"' not in body
+
+
+def test_home_page_queries_do_not_grow_with_sections_or_articles(client, site_tree):
+    # Sub-sections count for their top-level section.
+    sub = SectionPageFactory(parent=site_tree.news, title="Địa phương")
+    for i in range(3):
+        published_article(sub, when=vn(2021, 5, 1 + i, 8, 0), title=f"Tin địa phương {i}")
+    client.get("/")
+    with CaptureQueriesContext(connection) as few:
+        html = client.get("/").content.decode()
+    news = html.split(f'id="cm-{site_tree.news.pk}"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r">(Tin địa phương \d)<", news) == [f"Tin địa phương {i}" for i in (2, 1, 0)]
+    for n in range(3):
+        extra = SectionPageFactory(parent=site_tree.home, title=f"Chuyên mục {n}")
+        for i in range(6):
+            published_article(extra, title=f"Bài {n}.{i}")
+    with CaptureQueriesContext(connection) as more:
+        html = client.get("/").content.decode()
+    assert len(more) == len(few)
+    last = html.split(f'id="cm-{extra.pk}"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r">(Bài 2\.\d)<", last) == [f"Bài 2.{i}" for i in (5, 4, 3, 2, 1)]  # five newest
