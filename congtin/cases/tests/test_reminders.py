@@ -2,65 +2,30 @@
 
 from __future__ import annotations
 
-import email
-import socket
 from collections.abc import Iterator
-from email.message import Message
 from io import StringIO
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
-from django.test import override_settings
 
 from congtin.cases import services
 from congtin.cases.choices import Channel
 from congtin.cases.models import CaseType
 from congtin.cases.tests.conftest import CasePeople, Clock
 from congtin.cases.tests.factories import CaseTypeFactory
+from congtin.cases.tests.intake_support import Inbox, MailServer, mail_server, mail_subject, mail_text
+
+__all__ = ["mail_server"]  # the fixture, used by name
 
 pytestmark = pytest.mark.django_db
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], Message]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append((list(envelope.rcpt_tos), email.message_from_bytes(envelope.content)))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
-def smtp() -> Iterator[Inbox]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=controller.port,
-            EMAIL_USE_TLS=False,
-            DEFAULT_FROM_EMAIL="congtin@congtin.test",
-        ):
-            yield inbox
-    finally:
-        controller.stop()
-
-
-def _text(message: Message) -> str:
-    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
-    payload = part.get_payload(decode=True)
-    assert isinstance(payload, bytes)
-    return payload.decode(part.get_content_charset() or "utf-8")
+def smtp(mail_server: MailServer) -> Iterator[Inbox]:
+    """A running aiosmtpd server that Django's SMTP backend sends to; its inbox."""
+    mail_server.start()
+    yield mail_server.inbox
 
 
 def _receive(case_type: CaseType, people: CasePeople, subject: str, *, unit: Any = None) -> None:
@@ -93,14 +58,14 @@ def test_each_handler_gets_one_vietnamese_email_listing_overdue_and_due_soon_cas
         people.other_handler.email,
     }
     message = by_recipient[people.handler.email]
-    subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
+    subject = mail_subject(message)
     assert "1 hồ sơ quá hạn, 1 hồ sơ sắp đến hạn (06/03/2026)" in subject
-    body = _text(message)
+    body = mail_text(message)
     overdue_part, soon_part = body.split("Hồ sơ sắp đến hạn:")
     assert "Hồ sơ đã quá hạn:" in overdue_part and "Hỏi về lịch tiếp công dân" in overdue_part
     assert "Đề nghị sửa biển báo" in soon_part and "10/03/2026 23:59" in soon_part
     assert "Không gấp" not in body and "Việc của Văn phòng" not in body
-    assert "Việc của Văn phòng" in _text(by_recipient[people.other_handler.email])
+    assert "Việc của Văn phòng" in mail_text(by_recipient[people.other_handler.email])
 
 
 def test_no_email_when_nothing_is_late_or_due(smtp: Inbox, frozen: Clock, people: CasePeople) -> None:
