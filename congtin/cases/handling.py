@@ -23,8 +23,18 @@ from wagtail.log_actions import log
 
 from congtin.cases import services
 from congtin.cases.choices import CLOSED_STATES, CaseState, EventKind
-from congtin.cases.models import AnswerTemplate, Case, CaseEvent, CaseNote, QuestionAnswer, Unit
+from congtin.cases.models import (
+    AnswerTemplate,
+    AttachmentPurpose,
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseNote,
+    QuestionAnswer,
+    Unit,
+)
 from congtin.cases.services import CaseTransitionError
+from congtin.cases.uploads import case_attach_file, check_total_size
 from congtin.documents.models import Field
 from congtin.users.models import User
 from congtin.vietnamese.dates import format_date
@@ -89,22 +99,16 @@ def case_answer_with_files(*, case: Case, actor: User, answer: str, files: Seque
     refused or the answer cannot be recorded, nothing is kept: no rows, and the stored files deleted.
     The requester downloads them from the lookup page once the case is answered.
     """
-    from congtin.cases.models import AttachmentPurpose
-    from congtin.cases.uploads import case_attach_file, check_total_size
-
     check_total_size(list(files))
-    stored: list[str] = []
+    stored: list[CaseAttachment] = []
     try:
         with transaction.atomic():
             for item in files:
-                attachment = case_attach_file(case, item, purpose=AttachmentPurpose.ANSWER, by=actor)
-                stored.append(str(attachment.file.name))
+                stored.append(case_attach_file(case, item, purpose=AttachmentPurpose.ANSWER, by=actor))
             return services.case_answer(case=case, actor=actor, answer=answer)
     except Exception:
-        from congtin.cases.storage import case_file_storage
-
-        for name in stored:
-            case_file_storage.delete(name)
+        for attachment in stored:
+            attachment.file.storage.delete(str(attachment.file.name))
         raise
 
 
