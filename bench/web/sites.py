@@ -170,6 +170,8 @@ def varnish(backend: Server, *, workdir: Path, probe: bool, vcl: Path = VCL) -> 
     """varnishd in the foreground with its own working directory, in front of ``backend``."""
     include_dir = workdir / "varnish-include"
     include_dir.mkdir(exist_ok=True)
+    # varnishd reads the VCL as its own user, which may not enter the checkout (a clone under a 0700 directory).
+    shutil.copy(vcl, include_dir / vcl.name)
     (include_dir / "congtin-backend.vcl").write_text(
         BACKEND_VCL.format(port=backend.port, probe="\n    .probe = congtin_health;" if probe else ""),
         encoding="utf-8",
@@ -185,9 +187,9 @@ def varnish(backend: Server, *, workdir: Path, probe: bool, vcl: Path = VCL) -> 
         "-T",
         f"127.0.0.1:{free_port()}",
         "-f",
-        str(vcl),
+        str(include_dir / vcl.name),
         "-p",
-        f"vcl_path={include_dir}:{vcl.parent}:/usr/share/varnish/vcl",
+        f"vcl_path={include_dir}:/usr/share/varnish/vcl",
         "-s",
         "malloc,256m",
     ]

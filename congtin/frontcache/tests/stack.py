@@ -90,7 +90,11 @@ class Varnish:
 
     def start(self) -> Varnish:
         assert VARNISHD, "varnishd is not installed"
+        # varnishd reads the VCL as its own user, which may not enter the checkout (a mktemp clone is 0700).
+        shutil.copy(REPO / "deploy" / "varnish" / "congtin.vcl", self.workdir / "congtin.vcl")
         (self.workdir / "congtin-backend.vcl").write_text(BACKEND_VCL.format(port=self.backend_port))
+        for vcl in self.workdir.glob("*.vcl"):
+            vcl.chmod(0o644)
         self.process = subprocess.Popen(  # noqa: S603
             [
                 VARNISHD,
@@ -102,9 +106,9 @@ class Varnish:
                 "-T",
                 "127.0.0.1:0",
                 "-f",
-                str(REPO / "deploy" / "varnish" / "congtin.vcl"),
+                str(self.workdir / "congtin.vcl"),
                 "-p",
-                f"vcl_path={self.workdir}:{REPO / 'deploy' / 'varnish'}:/usr/share/varnish/vcl",
+                f"vcl_path={self.workdir}:/usr/share/varnish/vcl",
                 "-s",
                 "malloc,64m",
             ],
