@@ -25,3 +25,12 @@ def test_a_reader_who_picks_english_gets_the_english_interface(client, site_tree
     assert '<p class="published">Published' in html
     client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
     assert '<p class="published">Ngày đăng' in client.get(article.url).content.decode()
+
+
+def test_an_english_reader_leaves_no_english_behind_in_the_worker(client, site_tree):
+    # What a worker does next outside a request (a confirmation e-mail, an index update) stays Vietnamese.
+    from django.utils.translation import gettext
+
+    client.cookies["django_language"] = "en"
+    assert '<html lang="en">' in client.get("/").content.decode()
+    assert gettext("Ngày đăng") == "Ngày đăng"
