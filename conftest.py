@@ -18,6 +18,15 @@ from congtin.users.services import editorial_roles_setup, user_assign_role
 from congtin.users.tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: a cached site structure or rate-limit count from an earlier
+    test (whose database rows were rolled back) must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class SiteTree:
     site: Site

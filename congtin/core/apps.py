@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "congtin.core"
     label = "core"
     verbose_name = _("Nền tảng chung")
+
+    def ready(self) -> None:
+        from congtin.core import signal_handlers
+
+        signal_handlers.connect()

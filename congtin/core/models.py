@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import copy
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from congtin.core import structure
 
 
 @register_setting(icon="site")
@@ -42,6 +48,28 @@ class JournalSettings(BaseSiteSetting):
             heading=_("Liên hệ"),
         ),
     ]
+
+    @classmethod
+    def for_request(cls, request: HttpRequest) -> JournalSettings:
+        """The site's masthead for a public page, from the cache at the current structure version.
+
+        Every page prints it; it changes once in a long while. The admin's settings form reads the
+        database (``for_site``), and saving it starts a new version (decision 0023).
+        """
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        shared = structure.cached_for_version(
+            "journal-settings",
+            site.pk if site else 0,
+            structure.request_version(request),
+            lambda: cls.for_site(site),
+        )
+        instance = copy.copy(shared)  # each request sets its own _request on it
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
     class Meta:
         verbose_name = _("thông tin tạp chí (măng-sét)")

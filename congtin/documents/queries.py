@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 from congtin.core.queries import without_view_restrictions
+from congtin.core.structure import request_structure
 from congtin.documents import citing
 from congtin.documents.choices import RELATION_LABELS, DocumentStatus, RelationKind
 from congtin.documents.headers import parse_header
@@ -219,6 +220,7 @@ class VerificationResult:
         return self.found and not self.mismatches
 
 
+REGISTRY_MODEL = "documents.accesstoinformationpage"
 _POSITION_PREFIXES = ("bo truong ", "thong doc ", "chanh an ", "vien truong ", "tong kiem toan ")
 
 
@@ -576,6 +578,13 @@ def page_citations(page: Page, *, request: HttpRequest | None = None) -> Citatio
 
     if page.pk is None:  # the preview of an article not yet saved: nothing indexed
         return CitationIndex([], None, request)
+    snapshot = request_structure(request)
+    if snapshot is not None and snapshot.complete:
+        # The registry page comes from the site's cached structure: the citations alone are read.
+        cited = list(_citation_rows(source_page=page))
+        entry = snapshot.first_public(REGISTRY_MODEL, under=page.path[: page.steplen * 2]) if cited else None
+        registry_stub = AccessToInformationPage(pk=entry.pk, url_path=entry.url_path) if entry else None
+        return CitationIndex(cited, registry_stub, request)
     registry = without_view_restrictions(
         AccessToInformationPage.objects.live().filter(path__startswith=page.path[: page.steplen * 2])
     ).order_by("path")

@@ -6,9 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from congtin.core import queries
+from congtin.core.structure import StructurePage, request_structure
 from congtin.vietnamese import dates
 
 register = template.Library()
@@ -30,26 +31,18 @@ def vn_dateline(place: str, value: dt.date | None) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def main_sections(context: template.Context) -> list[Page]:
-    """The site's top-level sections for the navigation bar, once per request."""
-    request = context.get("request")
-    if request is None:
-        return []
-    cached = getattr(request, "_congtin_main_sections", None)
-    if cached is None:
-        site = Site.find_for_request(request)
-        cached = (
-            list(queries.without_view_restrictions(site.root_page.get_children().live().in_menu()))
-            if site
-            else []
-        )
-        request._congtin_main_sections = cached
-    return cached
+def main_sections(context: template.Context) -> list[StructurePage]:
+    """The site's top-level sections for the navigation bar, from the cached structure."""
+    snapshot = request_structure(context.get("request"))
+    return snapshot.main_sections if snapshot is not None else []
 
 
-@register.simple_tag
-def page_breadcrumbs(page: Page) -> list[Page]:
-    return queries.breadcrumbs(page)
+@register.simple_tag(takes_context=True)
+def page_breadcrumbs(context: template.Context, page: Page) -> list[StructurePage] | list[Page]:
+    """The page's live ancestors, from the cached structure when it knows them all."""
+    snapshot = request_structure(context.get("request"))
+    trail = snapshot.ancestors(page) if snapshot is not None and page.path else None
+    return trail if trail is not None else queries.breadcrumbs(page)
 
 
 @register.simple_tag

@@ -1,0 +1,205 @@
+"""The site's structure -- its live pages other than articles -- read once and kept in the cache.
+
+Every public page prints the navigation bar and a breadcrumb trail, and an article's citations link
+into the site's registry page. Those come from a handful of section-like pages that change a few
+times a year, while articles are published every hour. Reading them from the database on each
+request cost three queries and about a fifth of an article page's CPU (decision 0023), so they are
+read here once per *structure version* and shared by every worker through the cache.
+
+The version changes whenever what the snapshot holds could change: a page is published, unpublished,
+moved, renamed or deleted, a view restriction, a site or the masthead settings are saved or deleted
+(``congtin.core.signal_handlers``). It changes at once and again after the transaction commits, so a
+request that rebuilt the snapshot from data not yet committed cannot keep it. With several
+application processes the cache must be shared (Redis, as in ``make run-prod``); the per-process
+default cache suits one process (``make run``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest
+from wagtail.models import Page, PageViewRestriction, Site
+
+VERSION_KEY = "core:structure-version"
+SNAPSHOT_TIMEOUT = 24 * 60 * 60
+# Past this many non-article pages the snapshot stops growing; breadcrumbs then read the database.
+MAX_PAGES = 5000
+ARTICLE_MODELS = ("news.articlepage",)
+# This process keeps the snapshots of the versions it last saw, so a request costs one cache read (the
+# version) instead of unpickling the structure; a new version makes the old entries unreachable.
+LOCAL_ENTRIES = 64
+_local: dict[tuple[str, int, str], Any] = {}
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class StructurePage:
+    """What menus, breadcrumbs and links need of a page, without loading the page."""
+
+    pk: int
+    path: str
+    depth: int
+    title: str
+    url: str
+    url_path: str
+    model: str
+    show_in_menus: bool
+    restricted: bool
+
+
+@dataclass
+class SiteStructure:
+    site_pk: int
+    root_depth: int
+    pages: dict[str, StructurePage] = field(default_factory=dict)
+    complete: bool = True
+
+    @property
+    def main_sections(self) -> list[StructurePage]:
+        """The root's children shown in menus and open to everyone, in tree order."""
+        return [
+            page
+            for page in self.pages.values()
+            if page.depth == self.root_depth + 1 and page.show_in_menus and not page.restricted
+        ]
+
+    def ancestors(self, page: Page) -> list[StructurePage] | None:
+        """The page's live ancestors below the tree root, outermost first; None when unknown here."""
+        steplen = page.steplen
+        trail: list[StructurePage] = []
+        for end in range(2 * steplen, len(page.path), steplen):
+            ancestor = self.pages.get(page.path[:end])
+            if ancestor is None:
+                if self.complete and end > (self.root_depth - 1) * steplen:
+                    continue  # below the root and not live: left out, as Wagtail's parent walk would
+                return None
+            trail.append(ancestor)
+        return trail
+
+    def first_public(self, model: str, *, under: str = "") -> StructurePage | None:
+        """The first unrestricted page of ``model`` (``app_label.modelname``) below the path ``under``."""
+        return next(
+            (
+                page
+                for page in self.pages.values()
+                if page.model == model and not page.restricted and page.path.startswith(under)
+            ),
+            None,
+        )
+
+
+def structure_changed() -> None:
+    """Start a new structure version now and again once the current transaction commits."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def version() -> str:
+    """The current structure version; other site-wide snapshots (the masthead) key on it too."""
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        current = uuid.uuid4().hex
+        # Another process may have started one meanwhile: keep whichever came first.
+        if not cache.add(VERSION_KEY, current, None):
+            current = cache.get(VERSION_KEY) or current
+    return str(current)
+
+
+def request_version(request: HttpRequest | None) -> str:
+    """The structure version, read from the cache once per request."""
+    if request is None:
+        return version()
+    current: str | None = getattr(request, "_congtin_structure_version", None)
+    if current is None:
+        current = version()
+        request._congtin_structure_version = current  # type: ignore[attr-defined]
+    return current
+
+
+def cached_for_version(kind: str, site_pk: int, current: str, build: Callable[[], T]) -> T:
+    """What ``build`` returns for this site at version ``current``: from this process's memory, the
+    shared cache, or built (and stored in both). Old versions are never read again."""
+    local_key = (kind, site_pk, current)
+    value = _local.get(local_key)
+    if value is None:
+        cache_key = f"core:{kind}:{site_pk}:{current}"
+        value = cache.get(cache_key)
+        if value is None:
+            value = build()
+            cache.set(cache_key, value, SNAPSHOT_TIMEOUT)
+        if len(_local) >= LOCAL_ENTRIES:
+            _local.clear()
+        _local[local_key] = value
+    return value
+
+
+def site_structure(site: Site, *, current: str | None = None) -> SiteStructure:
+    """The structure of ``site`` at the current version: from memory, the cache, or read (two queries)."""
+    return cached_for_version("structure", site.pk, current or version(), lambda: _read(site))
+
+
+def request_structure(request: HttpRequest | None) -> SiteStructure | None:
+    """The structure of the request's site, looked up once per request."""
+    if request is None:
+        return None
+    snapshot: SiteStructure | None = getattr(request, "_congtin_structure", None)
+    if snapshot is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        snapshot = site_structure(site, current=request_version(request))
+        request._congtin_structure = snapshot  # type: ignore[attr-defined]
+    return snapshot
+
+
+def _read(site: Site) -> SiteStructure:
+    root = site.root_page
+    root_url_path = root.url_path
+    rows = list(
+        Page.objects.live()
+        .descendant_of(root, inclusive=True)
+        .exclude(content_type__model__in=[label.split(".")[1] for label in ARTICLE_MODELS])
+        .order_by("path")
+        .values_list(
+            "pk",
+            "path",
+            "depth",
+            "title",
+            "url_path",
+            "content_type__app_label",
+            "content_type__model",
+            "show_in_menus",
+        )[: MAX_PAGES + 1]
+    )
+    restricted_paths = tuple(
+        PageViewRestriction.objects.filter(page__path__startswith=root.path).values_list(
+            "page__path", flat=True
+        )
+    )
+    snapshot = SiteStructure(site_pk=site.pk, root_depth=root.depth, complete=len(rows) <= MAX_PAGES)
+    for pk, path, depth, title, url_path, app_label, model, show_in_menus in rows[:MAX_PAGES]:
+        model_label = f"{app_label}.{model}"
+        if model_label in ARTICLE_MODELS:
+            continue
+        snapshot.pages[path] = StructurePage(
+            pk=pk,
+            path=path,
+            depth=depth,
+            title=title,
+            url="/" + url_path[len(root_url_path) :] if url_path.startswith(root_url_path) else url_path,
+            url_path=url_path,
+            model=model_label,
+            show_in_menus=show_in_menus,
+            restricted=any(path.startswith(r) for r in restricted_paths),
+        )
+    return snapshot
