@@ -3,7 +3,7 @@
 Run from the repository root::
 
     createdb -h 127.0.0.1 -U postgres ct_bench_cases          # once
-    python -m bench.cases_report --generate 1000000            # fill it (COPY), then time
+    python -m bench.cases_report --generate 1000000            # fill it (INSERT … SELECT), rebuild the roll-up, time
     python -m bench.cases_report                               # time again on the data already there
     python -m bench.cases_report --database-url postgres://…   # another database
 
