@@ -196,8 +196,10 @@ def report_cases(
     filters."""
     if not scope.allowed:
         return Case.objects.none()
-    received = Q()
-    for first, stop in spans or [(filters.start, filters.end + timedelta(days=1))]:
+    if spans is None:
+        spans = [(filters.start, filters.end + timedelta(days=1))]
+    received = Q(pk__in=[])
+    for first, stop in spans:
         received |= Q(submitted_at__gte=_day_start(first), submitted_at__lt=_day_start(stop))
     return _scoped(scope, filters).filter(received)
 
