@@ -8,12 +8,13 @@ touching the case's history.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from congtin.cases.choices import (
@@ -90,6 +91,52 @@ class CaseQuerySet(models.QuerySet["Case"]):
         """Cases still needing the agency or the requester: open or paused."""
         return self.exclude(state__in=CLOSED_STATES)
 
+    # Bulk writes keep the report roll-up (CaseTally) in step, like Case.save and Case.delete.
+
+    def update(self, **kwargs: Any) -> int:
+        from congtin.cases.reports import tallies
+
+        columns = tallies.attnames(self.model, kwargs)
+        if not tallies.touches(columns):
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            before = tallies.locked_rows(self)
+            updated = super().update(**kwargs)
+            after = tallies.current_rows(before)
+            tallies.case_tally_follow((row, after.get(pk)) for pk, row in before.items())
+        return updated
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        from congtin.cases.reports import tallies
+
+        with transaction.atomic(using=self.db, savepoint=False):
+            before = tallies.locked_rows(self)
+            deleted = super().delete()
+            tallies.case_tally_follow((row, None) for row in before.values())
+        return deleted
+
+    def bulk_create(
+        self,
+        objs: Iterable[Any],
+        batch_size: int | None = None,
+        ignore_conflicts: bool = False,
+        update_conflicts: bool = False,
+        update_fields: Collection[str] | None = None,
+        unique_fields: Collection[str] | None = None,
+    ) -> list[Any]:
+        from congtin.cases.reports import tallies
+
+        if ignore_conflicts or update_conflicts:
+            # Which rows went in is unknown then: the roll-up could not follow.
+            raise ValueError(
+                "bulk_create of cases with conflicts handling: insert, then rebuild_case_tallies"
+            )
+        with transaction.atomic(using=self.db, savepoint=False):
+            created = super().bulk_create(objs, batch_size=batch_size)
+            after = tallies.current_rows(case.pk for case in created)
+            tallies.case_tally_follow((None, row) for row in after.values())
+        return created
+
 
 class Case(models.Model):
     case_type = models.ForeignKey(CaseType, on_delete=models.PROTECT, verbose_name=_("loại hồ sơ"))
@@ -162,6 +209,30 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tracking_code} — {self.subject}"
+
+    def save(self, **kwargs: Any) -> None:
+        """Save, and move the case in the report roll-up (``reports.tallies``) in the same transaction."""
+        from congtin.cases.reports import tallies
+
+        update_fields = kwargs.get("update_fields")
+        columns = None if update_fields is None else tallies.attnames(Case, update_fields)
+        if not tallies.touches(columns):
+            super().save(**kwargs)
+            return
+        with transaction.atomic(savepoint=False):
+            before = None if self._state.adding else tallies.locked_rows(Case.objects.filter(pk=self.pk))
+            row = before.get(self.pk) if before else None
+            super().save(**kwargs)
+            tallies.case_tally_follow([(row, tallies.saved_row(self, row, columns))])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        from congtin.cases.reports import tallies
+
+        with transaction.atomic(savepoint=False):
+            before = tallies.locked_rows(Case.objects.filter(pk=self.pk))
+            deleted = super().delete(*args, **kwargs)
+            tallies.case_tally_follow((row, None) for row in before.values())
+        return deleted
 
     @property
     def is_open(self) -> bool:
@@ -509,6 +580,34 @@ class CaseExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.at:%d/%m/%Y %H:%M} {self.content}.{self.file_format}"
+
+
+class CaseTally(models.Model):
+    """One row of the report roll-up (``reports.tallies``): counts of the cases received in ``month``
+    whose ``dim`` is ``key``, among all cases (``slice_dim`` empty) or those whose ``slice_dim`` is
+    ``slice_key``. Written only by ``reports.tallies``, never by hand."""
+
+    slice_dim = models.CharField(max_length=10, blank=True)
+    slice_key = models.CharField(max_length=30, blank=True)
+    month = models.DateField()
+    dim = models.CharField(max_length=10)
+    key = models.CharField(max_length=30, blank=True)
+    cases = models.IntegerField(default=0)
+    measured = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp theo tháng")
+        verbose_name_plural = _("số liệu tổng hợp theo tháng")
+        constraints = [
+            # Also the index a report reads: one slice, a range of months.
+            models.UniqueConstraint(
+                fields=["slice_dim", "slice_key", "month", "dim", "key"], name="cases_casetally_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%m/%Y} {self.slice_dim}={self.slice_key} {self.dim}={self.key}: {self.cases}"
 
 
 class ReminderSent(models.Model):

@@ -1,8 +1,12 @@
-"""Reads for the reports: one filtered queryset, three aggregate queries over it, the overdue list.
+"""Reads for the reports: the monthly roll-up where it answers, the cases themselves where it does not.
 
-The aggregates read only columns of the report index (``submitted_at`` plus the included columns, see
-migration 0005) and the figures stored at closing time, so their cost does not depend on the clock.
-The number of queries is fixed, whatever the number of cases.
+A report counts the cases received from one day to another. Its whole months with at most one filter are
+read from the roll-up (``CaseTally``, ``reports.tallies``): a few thousand rows whatever the number of
+cases. The days before the first whole month and after the last one, and every report with two filters or
+more, are counted from the cases, reading only columns of the report index (``submitted_at`` plus the
+included columns, see migration 0005) and the figures stored at closing time. Both give the same figures,
+to the case (docs/decisions/0020-case-report-rollup.md). The number of queries does not depend on the
+number of cases.
 """
 
 from __future__ import annotations
@@ -16,15 +20,15 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congtin.cases import clock
 from congtin.cases.choices import OPEN_STATES, CaseState, Channel
-from congtin.cases.models import Case, CaseType, Unit
-from congtin.cases.reports import figures
+from congtin.cases.models import Case, CaseTally, CaseType, Unit
+from congtin.cases.reports import figures, tallies
 from congtin.cases.reports.access import ReportScope
 from congtin.documents.models import Field
 
@@ -182,14 +186,22 @@ def _scoped(scope: ReportScope, filters: ReportFilters) -> QuerySet[Case]:
     return cases
 
 
-def report_cases(*, scope: ReportScope, filters: ReportFilters) -> QuerySet[Case]:
-    """The cases a report counts: in scope, received in the period, matching the filters."""
+DaySpan = tuple[date, date]  # from the first day, up to the second one excluded
+
+
+def report_cases(
+    *, scope: ReportScope, filters: ReportFilters, spans: Iterable[DaySpan] | None = None
+) -> QuerySet[Case]:
+    """The cases a report counts: in scope, received in the period (or in ``spans`` of it), matching the
+    filters."""
     if not scope.allowed:
         return Case.objects.none()
-    return _scoped(scope, filters).filter(
-        submitted_at__gte=_day_start(filters.start),
-        submitted_at__lt=_day_start(filters.end + timedelta(days=1)),
-    )
+    if spans is None:
+        spans = [(filters.start, filters.end + timedelta(days=1))]
+    received = Q(pk__in=[])
+    for first, stop in spans:
+        received |= Q(submitted_at__gte=_day_start(first), submitted_at__lt=_day_start(stop))
+    return _scoped(scope, filters).filter(received)
 
 
 def report_overdue(*, scope: ReportScope, filters: ReportFilters, now: datetime) -> QuerySet[Case]:
@@ -252,19 +264,101 @@ def _period_starts(filters: ReportFilters) -> list[date]:
     return starts
 
 
-PeriodRow = tuple[date, int | None, int, int, int]  # period start, working days taken, counts
+@dataclass
+class _Counts:
+    """[cases, measured, on time] per key of every dimension and per period, and the working-days histogram."""
+
+    dims: dict[str, dict[Any, list[int]]] = field(
+        default_factory=lambda: {kind: defaultdict(lambda: [0, 0, 0]) for kind in _DIMENSIONS}
+    )
+    periods: dict[date, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    histogram: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, acc: list[int], n: int, measured: int, on_time: int) -> None:
+        acc[0] += n
+        acc[1] += measured
+        acc[2] += on_time
 
 
-def _aggregate(
-    cases: QuerySet[Case], period: Period
-) -> tuple[dict[str, dict[Any, list[int]]], list[PeriodRow]]:
-    """[cases, measured, on time] per key of every dimension, and the counts per (period, working days).
+def period_start(day: date, period: Period) -> date:
+    """The first day of the period holding ``day``."""
+    if period == Period.YEAR:
+        return date(day.year, 1, 1)
+    if period == Period.QUARTER:
+        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    return day.replace(day=1)
 
-    PostgreSQL does it in one scan: ``GROUP BY GROUPING SETS`` with one set per dimension plus (period,
-    working days), a few hundred rows. Elsewhere two statements: the cases grouped by the five dimensions
-    together (each breakdown summed here), then by period and working days.
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def whole_months(filters: ReportFilters) -> tuple[date, date] | None:
+    """The whole months inside the period: (first month, month after the last), or None when there is none."""
+    first = filters.start if filters.start.day == 1 else _next_month(filters.start)
+    stop = (filters.end + timedelta(days=1)).replace(day=1)
+    return (first, stop) if first < stop else None
+
+
+def rollup_slice(scope: ReportScope, filters: ReportFilters) -> tuple[str, list[str]] | None:
+    """Which roll-up rows answer these filters: (slice dimension, keys to add up), or None for two filters or
+    more (the roll-up keeps one-filter slices only)."""
+    wanted: dict[str, list[str]] = {}
+    units: set[int] | None = None if scope.all_units else set(scope.unit_ids)
+    if filters.unit_id:
+        units = {filters.unit_id} if units is None else units & {filters.unit_id}
+    if units is not None:
+        wanted["unit"] = sorted(str(unit) for unit in units)
+    for dim, value in (
+        ("field", filters.field_id),
+        ("type", filters.case_type_id),
+        ("state", filters.state),
+        ("channel", filters.channel),
+    ):
+        if value:
+            wanted[dim] = [str(value)]
+    if len(wanted) > 1:
+        return None
+    return next(iter(wanted.items()), (tallies.SLICE_ALL, [""]))
+
+
+def _key(dim: str, key: str) -> Any:
+    if dim in ("field", "unit"):
+        return int(key) if key else NONE_KEY
+    return int(key) if dim == "type" else key
+
+
+def _count_rollup(
+    counts: _Counts, slice_: tuple[str, list[str]], months: tuple[date, date], period: Period
+) -> None:
+    """Add the roll-up's counts of the whole months: one query over a few thousand rows."""
+    dim, keys = slice_
+    rows = (
+        CaseTally.objects.filter(slice_dim=dim, slice_key__in=keys, month__gte=months[0], month__lt=months[1])
+        .values_list("month", "dim", "key")
+        .annotate(n=Sum("cases"), m=Sum("measured"), o=Sum("on_time"))
+        .order_by()
+    )
+    for month, kind, key, n, measured, on_time in rows:
+        if not n:
+            continue  # a cell every case has left
+        if kind == tallies.DAYS:
+            counts.histogram[int(key)] += n
+            continue
+        counts.add(counts.dims[kind][_key(kind, key)], n, measured, on_time)
+        if kind == "state":  # every case has exactly one state: the period's totals
+            counts.add(counts.periods[period_start(month, period)], n, measured, on_time)
+
+
+def _count_cases(counts: _Counts, cases: QuerySet[Case], period: Period) -> None:
+    """Add [cases, measured, on time] per key of every dimension, and per (period, working days), read from
+    the cases.
+
+    PostgreSQL does it in one scan: ``GROUP BY GROUPING SETS`` with the five dimensions together (each
+    breakdown summed here) and (period, working days); two hash tables per row rather than one per dimension
+    cost 15–20 % less (docs/decisions/0020-case-report-rollup.md). Elsewhere two statements: the cases
+    grouped by the five dimensions together, then by period and working days.
     """
-    sums: dict[str, dict[Any, list[int]]] = {kind: defaultdict(lambda: [0, 0, 0]) for kind in _DIMENSIONS}
     columns = (
         "field_id",
         "unit_id",
@@ -275,14 +369,14 @@ def _aggregate(
         "working_days_taken",
     )
     with_period = cases.annotate(period_start=_TRUNC[period]("submitted_at", tzinfo=clock.VIETNAM_TZ))
-    periods: list[PeriodRow] = []
+    periods: list[tuple[Any, int | None, int, int, int]] = []
     if connection.vendor == "postgresql":
         try:
             inner, params = with_period.values_list(*columns, "on_time").query.sql_with_params()
         except EmptyResultSet:
-            return sums, periods
+            return
         listed = ", ".join(columns)
-        sets = ", ".join(f"({column})" for column in columns[:5]) + ", (period_start, working_days_taken)"
+        sets = f"({', '.join(columns[:5])}), (period_start, working_days_taken)"
         sql = (
             f"SELECT {listed}, GROUPING({listed}), COUNT(*), COUNT(on_time), "  # noqa: S608 - fixed names
             f"COUNT(on_time) FILTER (WHERE on_time) FROM ({inner}) AS c GROUP BY GROUPING SETS ({sets})"
@@ -296,24 +390,48 @@ def _aggregate(
             cursor.execute("SET LOCAL jit = off")
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        width = len(columns)
+        first_column = 1 << (len(columns) - 1)
         for *keys, grouping, n, measured, on_time in rows:
             # GROUPING() has a 0 bit, counted from the left, for each column the row is grouped by.
-            index = next(i for i in range(width) if not grouping & (1 << (width - 1 - i)))
-            if index < 5:
-                sums[_DIMENSIONS[index]][keys[index] or NONE_KEY] = [n, measured, on_time]
-            else:
+            if grouping & first_column:
                 periods.append((keys[5], keys[6], n, measured, on_time))
-        return sums, periods
-    for *keys, n, measured, on_time in cases.values_list(*columns[:5]).annotate(**_COUNTS):
-        keys[0], keys[1] = keys[0] or NONE_KEY, keys[1] or NONE_KEY
-        for kind, key in zip(_DIMENSIONS, keys, strict=True):
-            acc = sums[kind][key]
-            acc[0] += n
-            acc[1] += measured
-            acc[2] += on_time
-    periods = list(with_period.values_list(*columns[5:]).annotate(**_COUNTS).order_by())
-    return sums, periods
+                continue
+            keys[0], keys[1] = keys[0] or NONE_KEY, keys[1] or NONE_KEY
+            for kind, key in zip(_DIMENSIONS, keys[:5], strict=True):
+                counts.add(counts.dims[kind][key], n, measured, on_time)
+    else:
+        for *keys, n, measured, on_time in cases.values_list(*columns[:5]).annotate(**_COUNTS):
+            keys[0], keys[1] = keys[0] or NONE_KEY, keys[1] or NONE_KEY
+            for kind, key in zip(_DIMENSIONS, keys, strict=True):
+                counts.add(counts.dims[kind][key], n, measured, on_time)
+        periods = list(with_period.values_list(*columns[5:]).annotate(**_COUNTS).order_by())
+    for moment, days, n, measured, on_time in periods:
+        start = moment.date() if isinstance(moment, datetime) else moment
+        counts.add(counts.periods[start], n, measured, on_time)
+        if days is not None:
+            counts.histogram[days] += n
+
+
+def report_counts(*, scope: ReportScope, filters: ReportFilters, use_rollup: bool = True) -> _Counts:
+    """Every count of the report: the whole months from the roll-up when it has the filters' slice, the rest
+    from the cases. ``use_rollup=False`` counts everything from the cases (the tests compare the two)."""
+    counts = _Counts()
+    if not scope.allowed:
+        return counts
+    months = whole_months(filters)
+    slice_ = rollup_slice(scope, filters) if use_rollup else None
+    if months is None or slice_ is None:
+        _count_cases(counts, report_cases(scope=scope, filters=filters), filters.period)
+        return counts
+    _count_rollup(counts, slice_, months, filters.period)
+    edges = [
+        (first, stop)
+        for first, stop in ((filters.start, months[0]), (months[1], filters.end + timedelta(days=1)))
+        if first < stop
+    ]
+    if edges:
+        _count_cases(counts, report_cases(scope=scope, filters=filters, spans=edges), filters.period)
+    return counts
 
 
 def report_build(
@@ -326,8 +444,8 @@ def report_build(
 ) -> CaseReport:
     """Every figure of the report: the aggregates (one statement on PostgreSQL), the overdue count and list."""
     now = now or timezone.now()
-    cases = report_cases(scope=scope, filters=filters)
-    sums, period_rows = _aggregate(cases, filters.period)
+    counts = report_counts(scope=scope, filters=filters)
+    sums = counts.dims
     total = Tally("total", _("Tổng số"), *map(sum, zip(*sums["state"].values(), strict=False)))
     labels: dict[str, dict[Any, str]] = {
         "field": {**dict(choices.fields), NONE_KEY: _("(chưa phân loại lĩnh vực)")},
@@ -344,14 +462,11 @@ def report_build(
     per_period: dict[date, Tally] = {
         start: Tally(start, period_label(start, filters.period)) for start in _period_starts(filters)
     }
-    histogram: dict[int, int] = defaultdict(int)
-    for moment, days, n, measured, on_time in period_rows:
-        start = moment.date() if isinstance(moment, datetime) else moment
+    for start, (n, measured, on_time) in counts.periods.items():
         if start not in per_period:
             per_period[start] = Tally(start, period_label(start, filters.period))
         _add(per_period[start], n, measured, on_time)
-        if days is not None:
-            histogram[days] += n
+    histogram = {days: n for days, n in counts.histogram.items() if n}
 
     overdue_cases = report_overdue(scope=scope, filters=filters, now=now)
     return CaseReport(
@@ -363,7 +478,7 @@ def report_build(
         by_channel=_rows(by["channel"], order=Channel.values),
         by_type=_rows(by["type"]),
         by_period=[per_period[key] for key in sorted(per_period)],
-        days_histogram=dict(histogram),
+        days_histogram=histogram,
         overdue_total=overdue_cases.count(),
         overdue=list(overdue_cases[:OVERDUE_LIST_LIMIT]) if with_overdue_list else [],
     )

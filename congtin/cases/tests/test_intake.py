@@ -199,6 +199,28 @@ def test_a_spam_burst_from_one_address_gets_429_and_others_are_not_affected(
     assert Case.objects.count() == 11
 
 
+def test_the_429_page_renders_with_the_database_down(
+    client: Client, site_tree: SiteTree, case_files: Any
+) -> None:
+    from congtin.cases import ratelimit
+
+    client.get("/gui-phan-anh/")  # the CSRF cookie, as a browser would have it
+    for limits in (ratelimit.INTAKE_PER_IP, ratelimit.LOOKUP_PER_IP):
+        for _n in range(limits[0].count):
+            ratelimit.hit(limits, "203.0.113.9")
+    with DatabaseDown():
+        sent = client.post("/gui-phan-anh/", feedback(), REMOTE_ADDR="203.0.113.9")
+        looked_up = client.post(
+            "/tra-cuu-ho-so/", {"code": "AAAA-AAAA-AAAA-AAAA", "factor": "1234"}, REMOTE_ADDR="203.0.113.9"
+        )
+    for response, minutes in ((sent, 10), (looked_up, 15)):
+        assert response.status_code == 429 and response["Retry-After"] == str(minutes * 60)
+        html = response.content.decode()
+        assert "Quá nhiều yêu cầu" in html and f"Xin vui lòng thử lại sau khoảng {minutes} phút" in html
+        assert '<a href="/">Về trang chủ</a>' in html
+    assert not Case.objects.exists()
+
+
 def test_one_contact_from_many_addresses_is_limited_too(
     client: Client, site_tree: SiteTree, case_files: Any
 ) -> None:
