@@ -33,4 +33,5 @@ def test_an_english_reader_leaves_no_english_behind_in_the_worker(client, site_t
 
     client.cookies["django_language"] = "en"
     assert '<html lang="en">' in client.get("/").content.decode()
-    assert gettext("Ngày đăng") == "Ngày đăng"
+    published = "Ngày đăng"  # a variable, so makemessages does not collect it
+    assert gettext(published) == published
