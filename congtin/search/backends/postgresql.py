@@ -58,12 +58,15 @@ NORMALIZATION = 1
 # How much an adjacent pair / a word with the typed accents adds, relative to a word.
 PAIR_BOOST = 2.0
 EXACT_BOOST = 4.0
-# Postings a relaxed match may rank (fewer than SQLite's: a row costs several ts_rank calls here).
+# Postings a relaxed match may rank: every one is read from the table and ranked (``_ranked``).
 RELAXED_POSTINGS = 20_000
-# A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
-RANK_LIMIT = 5_000
-# Rows the full score is computed for (see ``_ranked``).
+# A strict match ranks its newest RANK_LIMIT matches and, when it has more, the newest FOCUS_CANDIDATES
+# of each of its narrower forms (``focus_tsqueries``): see ``_ranked_strict``.
+RANK_LIMIT = 500
+FOCUS_CANDIDATES = 100
+# Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
 STAGE_ROWS = 1_000
+STRICT_STAGE_ROWS = 200
 # Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
 _ROW_TERMS = (
     "SELECT t.term, count(*) AS n FROM search_searchentry e, LATERAL ("
@@ -271,15 +274,15 @@ class PostgreSQLBackend:
             relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
             if total:
-                rows = _ranked(
+                rows = _ranked_strict(
                     cursor,
                     (match, match_params),
+                    focus_tsqueries(query) if total > RANK_LIMIT else [],
                     scoring,
                     counts,
                     where,
                     offset + limit if relaxed else limit,
                     0 if relaxed else offset,
-                    newest=total > RANK_LIMIT,
                 )
             words = choose_terms(counts, relaxed.units, RELAXED_POSTINGS) if relaxed else []
             if relaxed is None or not words:
@@ -331,43 +334,94 @@ def _ranked(
     where: tuple[str, list[Any]],
     limit: int,
     offset: int,
-    *,
-    newest: bool = False,
 ) -> list[tuple[int, float]]:
-    """The ranked ``(id, score)`` rows of a page.
-
-    ``newest``: rank only the ``RANK_LIMIT`` most recently indexed matches (highest ids), for a query
-    that matches more (``id + 0`` keeps the planner on the GIN bitmap rather than walking the primary key).
+    """The ranked ``(id, score)`` rows of a page of the relaxed match (every match is ranked).
 
     Two stages: one ``ts_rank`` of all the words together (no IDF) picks the best ``STAGE_ROWS``
     matches, then the full score (a ``ts_rank`` per word, pair and accent) orders those. Each
-    ``ts_rank`` call unpacks the row's vector again, so the full score on every match of a broad
-    query would cost tens of calls a row.
+    ``ts_rank`` call unpacks the row's vector again, so the full score on every match would cost
+    tens of calls a row.
     """
-    score, score_params = scoring.sql(counts)
     first, first_params = scoring.first_stage()
-    window = ""
-    window_params: list[Any] = []
-    if newest:
-        window = (
-            " AND e.id >= (SELECT min(n.id) FROM (SELECT e.id FROM search_searchentry e "  # noqa: S608
-            f"WHERE e.vector @@ ({match[0]}) ORDER BY e.id + 0 DESC LIMIT {RANK_LIMIT}) n)"
+    candidates = (
+        f"SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({match[0]}){where[0]} "  # noqa: S608
+        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    )
+    params = [*match[1], *where[1], *first_params, max(STAGE_ROWS, limit + offset)]
+    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+
+
+def _ranked_strict(
+    cursor: Any,
+    match: tuple[str, list[Any]],
+    focus: Sequence[tuple[str, list[Any]]],
+    scoring: _Scoring,
+    counts: dict[str, int],
+    where: tuple[str, list[Any]],
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """The ranked ``(id, score)`` rows of a page of the strict match (docs/decisions/0021).
+
+    Candidates: its newest ``RANK_LIMIT`` matches (``ORDER BY id DESC LIMIT``: the planner walks the
+    primary key backwards when matches are dense, and reads the GIN bitmap when they are rare; either
+    way it stops early instead of ranking every match), plus the newest ``FOCUS_CANDIDATES`` of each
+    narrower form (``focus``). The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score
+    orders those.
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    for tsquery, tsquery_params, rows in [(*match, RANK_LIMIT), *((*f, FOCUS_CANDIDATES) for f in focus)]:
+        parts.append(
+            f"(SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
+            f"ORDER BY e.id DESC LIMIT {rows})"
         )
-        window_params = list(match[1])
+        params += [*tsquery_params, *where[1]]
+    first, first_params = scoring.first_stage()
+    candidates = (
+        f"SELECT e.id FROM ({' UNION '.join(parts)}) m JOIN search_searchentry e ON e.id = m.id "  # noqa: S608
+        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    )
+    params += [*first_params, max(STRICT_STAGE_ROWS, limit + offset)]
+    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+
+
+def _scored(
+    cursor: Any,
+    candidates: str,
+    params: list[Any],
+    scoring: _Scoring,
+    counts: dict[str, int],
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """The full score over the candidate ids (a statement selecting ``e.id``), one page of it."""
+    score, score_params = scoring.sql(counts)
     cursor.execute(
-        "WITH c AS MATERIALIZED (SELECT e.id FROM search_searchentry e "  # noqa: S608
-        f"WHERE e.vector @@ ({match[0]}){window}{where[0]} ORDER BY {first} DESC, e.id DESC LIMIT %s) "
+        f"WITH c AS MATERIALIZED ({candidates}) "  # noqa: S608
         f"SELECT e.id, {score} AS score FROM c JOIN search_searchentry e ON e.id = c.id "
         "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
-        [
-            *match[1],
-            *window_params,
-            *where[1],
-            *first_params,
-            max(STAGE_ROWS, limit + offset),
-            *score_params,
-            limit,
-            offset,
-        ],
+        [*params, *score_params, limit, offset],
     )
     return [(int(i), float(s)) for i, s in cursor.fetchall()]
+
+
+def focus_tsqueries(query: ParsedQueryLike) -> list[tuple[str, list[Any]]]:
+    """Narrower forms of a strict match whose items of any age join the candidates of a large match.
+
+    Every word in the title (weight A); and the whole query as one phrase, as typed. Symbol keys and
+    prefixes left out; the excluded terms still apply.
+    """
+    groups, prefixes = query_terms(query)
+    if not groups:
+        return []
+    focus: list[tuple[str, list[Any]]] = []
+    # Terms are word characters only (``clean_term``): nothing to escape in the tsquery text.
+    title = " & ".join("(" + " <-> ".join(f"'{w}':A" for w in group) + ")" for group in groups)
+    params: list[Any] = [title]
+    focus.append((_excluding("to_tsquery('simple', %s)", params, query), params))
+    words = [w for group in groups for w in group]
+    if len(words) > 1 and not prefixes:
+        params = []
+        focus.append((_excluding(_phrase_sql(words, params), params, query), params))
+    return focus
