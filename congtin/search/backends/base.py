@@ -139,8 +139,9 @@ _KEY_CHAR_RE = re.compile(r"[^a-z0-9]")
 # A hostile query cannot make an expression of thousands of terms.
 MAX_TERMS = 32
 # Counting matches stops here: a broad query on a million items needs no exact total, and counting
-# every match costs as much as ranking them.
-TOTAL_LIMIT = 10_000
+# every match costs as much as ranking them. The page never shows more than 50 pages of 20 either
+# (``queries.MAX_PAGE``).
+TOTAL_LIMIT = 1_000
 # Most postings (summed document counts of the chosen terms) a relaxed match ranks; rarer terms are
 # chosen first, so at a million items the very common syllables only count through the pair boost.
 RELAXED_POSTINGS = 20_000
