@@ -60,6 +60,8 @@ PAIR_BOOST = 2.0
 EXACT_BOOST = 4.0
 # Postings a relaxed match may rank: every one is read from the table and ranked (``_ranked``).
 RELAXED_POSTINGS = 20_000
+# From this many chosen units, a relaxed match of five or more needs two of them (``_relaxed_tsquery``).
+RELAXED_AT_LEAST_TWO = 3
 # A strict match ranks its newest RANK_LIMIT matches and, when it has more, the newest FOCUS_CANDIDATES
 # of each of its narrower forms (``focus_tsqueries``): see ``_ranked_strict``.
 RANK_LIMIT = 500
@@ -123,6 +125,12 @@ def _relaxed_tsquery(
     params: list[Any] = []
     if relaxed.combinations:
         alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in c)})" for c in relaxed.combinations]
+    elif len(words) >= RELAXED_AT_LEAST_TWO:
+        # Any two of the chosen units: the GIN index sorts that out from its posting lists, and only
+        # items sharing two rare words with the question are read from the table and ranked.
+        units = ["(" + " <-> ".join(f"'{w}'" for w in unit.split()) + ")" for unit in words]
+        params.append(" | ".join(f"({a} & {b})" for a, b in itertools.combinations(units, 2)))
+        alternatives = ["to_tsquery('simple', %s)"]
     else:
         alternatives = [_phrase_sql([w], params) for w in words]
     alternatives += [_key_sql(key, params) for key in query_symbol_keys(query)]
