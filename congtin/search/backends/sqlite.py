@@ -13,8 +13,8 @@ finds, which is what puts "tổ chức nhà nước" above a text with the same 
 Scale (docs/decisions/0021): FTS5's ``bm25()`` works out each phrase's document count by walking the
 phrase's whole doclist, on every query; at a million items "cua" alone is 700,000 rows walked. So a
 strict match is scored here, in Python, with FTS5's own formula (``score_rows``): the candidates are
-its newest ``RANK_LIMIT`` matches (and, when it has more, the newest of its title and whole-phrase
-matches, of any age), read with their
+its newest ``RANK_LIMIT`` matches (and, when it has more, the newest of its whole-phrase matches, of
+any age), read with their
 text in the same statement, and the document counts are estimated on the newest ``SAMPLE`` items
 (exact below that size). The relaxed match keeps ``bm25()``: it only ranks rare words, whose doclists
 are short by construction (``choose_terms``).
@@ -22,6 +22,7 @@ are short by construction (``choose_terms``).
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,13 +66,15 @@ MATCHED = (TITLE, BODY, KEYS)
 # of each of its narrower forms (``build_focus_matches``): see ``_candidates``.
 RANK_LIMIT = 500
 FOCUS_CANDIDATES = 100
+# A strict match of more words or phrases than this walks only the rarest NARROW_TO (``narrowed_match``).
+NARROW_TO = 3
 # Document counts for IDF are counted among the newest SAMPLE items (``_estimates``).
 SAMPLE = 10_000
 # FTS5's bm25 constants (fts5_aux.c).
 K1 = 1.2
 B = 0.75
 # Postings a relaxed match of five words or more may rank (``choose_terms``).
-RELAXED_POSTINGS = 20_000
+RELAXED_POSTINGS = 5_000
 
 
 def _phrase(words: Sequence[str]) -> str:
@@ -168,24 +171,13 @@ class SQLiteFTS5Backend:
         phrases = scored_phrases(query)
         words = list(dict.fromkeys(w for group in query_terms(query)[0] for w in group))
         with connection.cursor() as cursor:
-            total, stats = _count_and_estimate(cursor, match, where, params, words)
+            stats = _estimate(cursor, words)
+            total, candidates = _strict_candidates(cursor, query, match, where, params, stats, phrases)
             relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
-            if total:
-                rows = score_rows(
-                    _candidates(
-                        cursor,
-                        query,
-                        match,
-                        where,
-                        params,
-                        more=total > RANK_LIMIT,
-                        phrases=phrases,
-                        stats=stats,
-                    ),
-                    phrases,
-                    stats,
-                )
+            if candidates:
+                _estimate_phrases(cursor, phrases, stats)
+                rows = score_rows(candidates, phrases, stats)
                 rows = rows[: offset + limit] if relaxed else rows[offset : offset + limit]
             if relaxed is None:
                 return SearchResults(hits=hits_for(rows, query), total=total)
@@ -219,17 +211,12 @@ class SQLiteFTS5Backend:
 
 def _count(cursor: Any, match: str, where: str, params: list[Any]) -> int:
     """How many items match, counting no further than ``TOTAL_LIMIT + 1``."""
-    cursor.execute(f"SELECT {_count_sql(where)}", [match, *params])
-    return int(cursor.fetchone()[0])
-
-
-def _count_sql(where: str) -> str:
-    # Without filters the entries table is not needed: FTS5 alone walks the match.
-    join = f" JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid" if where else ""
-    return (
-        f"(SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE}{join} "  # noqa: S608
-        f"WHERE {FTS_TABLE} MATCH %s{where} LIMIT {TOTAL_LIMIT + 1}))"
+    cursor.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE}{_join(where)} "  # noqa: S608
+        f"WHERE {FTS_TABLE} MATCH %s{where} LIMIT {TOTAL_LIMIT + 1})",
+        [match, *params],
     )
+    return int(cursor.fetchone()[0])
 
 
 def _ranked(
@@ -263,8 +250,7 @@ class Phrase:
         return f"{{{names}}} : {_quote_text(' '.join(self.words))}{' *' if self.prefix else ''}"
 
     def needle(self) -> str:
-        # Columns are compared as " a  b  c " (two spaces between tokens): str.count then finds
-        # every occurrence of " a  b " at token boundaries, in C.
+        """The phrase as searched for in a ``_padded`` column."""
         return " " + "  ".join(self.words) + ("" if self.prefix else " ")
 
 
@@ -317,10 +303,8 @@ def _held_sql(expressions: Sequence[str]) -> str:
 _SAMPLE_CTE = f"WITH s AS (SELECT coalesce(max(id), 0) - {SAMPLE} AS low FROM search_searchentry) "  # noqa: S608
 
 
-def _count_and_estimate(
-    cursor: Any, match: str, where: str, params: list[Any], words: Sequence[str]
-) -> tuple[int, Estimates]:
-    """The capped count, the index's statistics and the words' document counts, in one statement.
+def _estimate(cursor: Any, words: Sequence[str]) -> Estimates:
+    """The index's statistics and the words' document counts, in one statement.
 
     Document counts come from the newest ``SAMPLE`` items (a rowid range FTS5 seeks to), so a common
     word costs at most ``SAMPLE`` postings however large the index; below ``SAMPLE`` items they are
@@ -328,80 +312,141 @@ def _count_and_estimate(
     """
     expressions = [Phrase((w,)).expression() for w in words]
     cursor.execute(
-        f"{_SAMPLE_CTE}SELECT {_count_sql(where)}, (SELECT block FROM {FTS_TABLE}_data WHERE id = 1), "  # noqa: S608
+        f"{_SAMPLE_CTE}SELECT (SELECT block FROM {FTS_TABLE}_data WHERE id = 1), "  # noqa: S608
         f"(SELECT count(*) FROM search_searchentry WHERE id > (SELECT low FROM s)){_held_sql(expressions)}",
-        [match, *params, *expressions],
+        expressions,
     )
-    total, averages, sample, *counts = cursor.fetchone()
+    averages, sample, *counts = cursor.fetchone()
     numbers = _varints(averages or b"")
     items = numbers[0] if numbers else 0
     average = sum(numbers[1:]) / items if items else 1.0
-    return int(total), Estimates(
-        items, average or 1.0, int(sample), dict(zip(expressions, counts, strict=True))
-    )
+    return Estimates(items, average or 1.0, int(sample), dict(zip(expressions, counts, strict=True)))
 
 
-def _candidates(
+def _estimate_phrases(cursor: Any, phrases: Sequence[Phrase], stats: Estimates) -> None:
+    """Add the sample counts of the phrases ``stats`` lacks (pairs, accents): only when there is a page to rank."""
+    missing = list(dict.fromkeys(p.expression() for p in phrases if p.expression() not in stats.held))
+    if missing:
+        cursor.execute(f"{_SAMPLE_CTE}SELECT 1{_held_sql(missing)}", missing)
+        stats.held.update(zip(missing, cursor.fetchone()[1:], strict=True))
+
+
+def _strict_candidates(
     cursor: Any,
     query: ParsedQueryLike,
     match: str,
     where: str,
     params: list[Any],
-    *,
-    more: bool,
-    phrases: Sequence[Phrase],
     stats: Estimates,
-) -> list[tuple[Any, ...]]:
-    """Rows ``(id, title, body, keys, exact, docsize)`` of the items a strict match scores.
+    phrases: Sequence[Phrase],
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """How many items the strict match holds (up to ``TOTAL_LIMIT + 1``), and the rows it scores.
 
-    Its newest ``RANK_LIMIT`` matches; with ``more`` (the match has more), also the newest
-    ``FOCUS_CANDIDATES`` of each ``build_focus_matches`` (title, whole phrase), of any age. FTS5 walks a match in rowid
-    order without scoring it, so this costs the rows read, not the size of the match. The sample counts
-    of the phrases ``stats`` lacks (pairs, accents) come in the same statement and are added to it.
+    Rows are ``(id, title, body, keys, exact, docsize)``: its newest ``RANK_LIMIT`` matches and, when it
+    has more, the newest ``FOCUS_CANDIDATES`` of its narrower form (``build_focus_match``), of any age.
+    FTS5 walks a match in rowid order without scoring it, so this costs the rows read, not the size of
+    the match. A query of many words walks only its rarest ones (``narrowed_match``); the others are
+    checked here on the rows' text.
     """
     exact = f"{FTS_TABLE}.exact" if any(EXACT in p.columns for p in phrases) else "''"
-    missing = list(dict.fromkeys(p.expression() for p in phrases if p.expression() not in stats.held))
-
-    def select(limit: int) -> str:
-        return (
-            f"SELECT * FROM (SELECT {FTS_TABLE}.rowid, {FTS_TABLE}.title, {FTS_TABLE}.body, "  # noqa: S608
-            f"{FTS_TABLE}.keys, {exact}, d.sz FROM {FTS_TABLE} "
-            f"JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid "
-            f"LEFT JOIN {FTS_TABLE}_docsize d ON d.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s{where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT {limit})"
+    narrow = narrowed_match(query, stats)
+    if narrow is not None:
+        cursor.execute(
+            f"{_text_select(exact)}{_join(where)} WHERE {FTS_TABLE} MATCH %s{where} "
+            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT {TOTAL_LIMIT + 1}",
+            [narrow, *params],
         )
-
-    sql, sql_params = select(RANK_LIMIT), [match, *params]
-    for focus in build_focus_matches(query) if more else []:
-        sql += f" UNION {select(FOCUS_CANDIDATES)}"
+        rows = cursor.fetchall()
+        if len(rows) <= TOTAL_LIMIT:
+            groups, _ = query_terms(query)
+            needles = [Phrase(tuple(group)).needle() for group in groups]
+            phrase = Phrase(tuple(w for group in groups for w in group)).needle()
+            held: list[tuple[Any, ...]] = []
+            for row in rows:
+                columns = [_padded(text) for text in row[1:4]]
+                if all(any(n in c for c in columns) for n in needles):
+                    focus = any(phrase in c for c in columns)
+                    if len(held) < RANK_LIMIT or focus:
+                        held.append(row)
+                    else:
+                        held.append(())  # counted, not scored
+            return len(held), [row for row in held if row]
+    cursor.execute(
+        f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE}{_join(where)} WHERE {FTS_TABLE} MATCH %s{where} "  # noqa: S608
+        f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT {TOTAL_LIMIT + 1}",
+        [match, *params],
+    )
+    ids = [int(row_id) for (row_id,) in cursor.fetchall()]
+    if not ids:
+        return 0, []
+    sql = f"{_text_select(exact)} WHERE {FTS_TABLE}.rowid IN (SELECT value FROM json_each(%s))"  # noqa: S608
+    sql_params: list[Any] = [json.dumps(ids[:RANK_LIMIT])]
+    focus = build_focus_match(query) if len(ids) > RANK_LIMIT else None
+    if focus is not None:
+        sql += (
+            f" UNION SELECT * FROM ({_text_select(exact)}{_join(where)} WHERE {FTS_TABLE} MATCH %s{where} "  # noqa: S608
+            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT {FOCUS_CANDIDATES})"
+        )
         sql_params += [focus, *params]
-    cursor.execute(f"{_SAMPLE_CTE}SELECT c.*{_held_sql(missing)} FROM ({sql}) c", [*missing, *sql_params])  # noqa: S608
-    rows = cursor.fetchall()
-    if rows:
-        stats.held.update(zip(missing, rows[0][6:], strict=True))
-    return [row[:6] for row in rows]
+    cursor.execute(sql, sql_params)
+    return len(ids), list(cursor.fetchall())
 
 
-def build_focus_matches(query: ParsedQueryLike) -> list[str]:
-    """Narrower forms of a strict match whose items of any age join the candidates of a large match.
+def _join(where: str) -> str:
+    return f" JOIN search_searchentry e ON e.id = {FTS_TABLE}.rowid" if where else ""
 
-    Every word in the title; and the whole query as one phrase, as typed (a partial title or a run of
-    body words copied from an article: what finds it among thousands of matches). Symbol keys left
-    out; the excluded terms still apply.
+
+def _text_select(exact: str) -> str:
+    return (
+        f"SELECT {FTS_TABLE}.rowid, {FTS_TABLE}.title, {FTS_TABLE}.body, {FTS_TABLE}.keys, {exact}, d.sz "  # noqa: S608
+        f"FROM {FTS_TABLE} LEFT JOIN {FTS_TABLE}_docsize d ON d.id = {FTS_TABLE}.rowid"
+    )
+
+
+def _padded(text: str | None) -> str:
+    # Columns are compared as " a  b  c " (two spaces between tokens): str.count then finds every
+    # occurrence of " a  b " at token boundaries, in C.
+    return f" {'  '.join(str(text or '').split())} "
+
+
+def narrowed_match(query: ParsedQueryLike, stats: Estimates) -> str | None:
+    """For a query of more than ``NARROW_TO`` plain words or phrases: its rarest ones, as a MATCH.
+
+    An AND of seventeen syllables costs FTS5 a seek into every one of their doclists per candidate;
+    the rarest three find almost the same rows for a fraction of that, and the rest are checked on
+    the text. None for short queries and for those with prefixes or document numbers.
     """
     groups, prefixes = query_terms(query)
-    parts = [_phrase(group) for group in groups] + [f'"{prefix}" *' for prefix in prefixes]
-    if not parts:
-        return []
-    expressions = [f"{{title}} : ({' AND '.join(parts)})"]
-    words = [w for group in groups for w in group]
-    if len(words) > 1 and not prefixes:
-        expressions.append(f"{MATCH_COLUMNS} : {_phrase(words)}")
+    if len(groups) <= NARROW_TO or prefixes or query_symbol_keys(query):
+        return None
+
+    def held(group: list[str]) -> int:
+        return min(stats.held.get(Phrase((w,)).expression(), 0) for w in group)
+
+    rarest = sorted(groups, key=held)[:NARROW_TO]
+    expression = f"{MATCH_COLUMNS} : ({' AND '.join(_phrase(group) for group in rarest)})"
     excluded = [_phrase(group) for group in excluded_groups(query)]
     if excluded:
-        not_excluded = f" NOT ({MATCH_COLUMNS} : ({' OR '.join(excluded)}))"
-        expressions = [f"({e}){not_excluded}" for e in expressions]
-    return expressions
+        expression = f"({expression}) NOT ({MATCH_COLUMNS} : ({' OR '.join(excluded)}))"
+    return expression
+
+
+def build_focus_match(query: ParsedQueryLike) -> str | None:
+    """The narrower form of a strict match whose items of any age join the candidates of a large match.
+
+    The whole query as one phrase, as typed (a partial title, or a run of body words copied from an
+    article: what finds it among thousands of matches); a query of one word: that word in the title.
+    Symbol keys and prefixes left out; the excluded terms still apply.
+    """
+    groups, prefixes = query_terms(query)
+    words = [w for group in groups for w in group]
+    if not words or prefixes:
+        return None
+    expression = f"{MATCH_COLUMNS} : {_phrase(words)}" if len(words) > 1 else f"{{title}} : {_phrase(words)}"
+    excluded = [_phrase(group) for group in excluded_groups(query)]
+    if excluded:
+        expression = f"({expression}) NOT ({MATCH_COLUMNS} : ({' OR '.join(excluded)}))"
+    return expression
 
 
 def score_rows(
@@ -415,7 +460,7 @@ def score_rows(
     prepared = [(p.needle(), p.columns, stats.idf(p)) for p in phrases]
     scored: list[tuple[float, int]] = []
     for row_id, title, body, keys, exact, sizes in rows:
-        columns = [f" {'  '.join(str(text or '').split())} " for text in (title, body, keys, exact)]
+        columns = [_padded(text) for text in (title, body, keys, exact)]
         length = _varint_sum(sizes) if sizes else sum(c.count("  ") + 1 for c in columns)
         norm = K1 * (1 - B + B * length / stats.average_length)
         score = 0.0
