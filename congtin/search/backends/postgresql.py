@@ -59,11 +59,11 @@ NORMALIZATION = 1
 PAIR_BOOST = 2.0
 EXACT_BOOST = 4.0
 # Postings a relaxed match may rank: every one is read from the table and ranked (``_ranked``).
-RELAXED_POSTINGS = 20_000
+RELAXED_POSTINGS = 5_000
 # From this many chosen units, a relaxed match of five or more needs two of them (``_relaxed_tsquery``).
 RELAXED_AT_LEAST_TWO = 3
 # A strict match ranks its newest RANK_LIMIT matches and, when it has more, the newest FOCUS_CANDIDATES
-# of each of its narrower forms (``focus_tsqueries``): see ``_ranked_strict``.
+# of its whole-phrase form (``focus_tsqueries``): see ``_ranked_strict``.
 RANK_LIMIT = 500
 FOCUS_CANDIDATES = 100
 # Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
@@ -374,15 +374,18 @@ def _ranked_strict(
     Candidates: its newest ``RANK_LIMIT`` matches (``ORDER BY id DESC LIMIT``: the planner walks the
     primary key backwards when matches are dense, and reads the GIN bitmap when they are rare; either
     way it stops early instead of ranking every match), plus the newest ``FOCUS_CANDIDATES`` of each
-    narrower form (``focus``). The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score
+    whole-phrase form (``focus``). The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score
     orders those.
     """
     parts: list[str] = []
     params: list[Any] = []
-    for tsquery, tsquery_params, rows in [(*match, RANK_LIMIT), *((*f, FOCUS_CANDIDATES) for f in focus)]:
+    # The focus is read through the GIN index (``id + 0``): its matches are few, and the planner, which
+    # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
+    choices = [(*match, "e.id", RANK_LIMIT), *((*f, "e.id + 0", FOCUS_CANDIDATES) for f in focus)]
+    for tsquery, tsquery_params, order, rows in choices:
         parts.append(
             f"(SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
-            f"ORDER BY e.id DESC LIMIT {rows})"
+            f"ORDER BY {order} DESC LIMIT {rows})"
         )
         params += [*tsquery_params, *where[1]]
     first, first_params = scoring.first_stage()
@@ -415,21 +418,14 @@ def _scored(
 
 
 def focus_tsqueries(query: ParsedQueryLike) -> list[tuple[str, list[Any]]]:
-    """Narrower forms of a strict match whose items of any age join the candidates of a large match.
+    """The narrower form of a strict match whose items of any age join the candidates of a large match.
 
-    Every word in the title (weight A); and the whole query as one phrase, as typed. Symbol keys and
-    prefixes left out; the excluded terms still apply.
+    The whole query as one phrase, as typed (a partial title, or a run of body words copied from an
+    article). Symbol keys and prefixes left out; the excluded terms still apply.
     """
     groups, prefixes = query_terms(query)
-    if not groups:
-        return []
-    focus: list[tuple[str, list[Any]]] = []
-    # Terms are word characters only (``clean_term``): nothing to escape in the tsquery text.
-    title = " & ".join("(" + " <-> ".join(f"'{w}':A" for w in group) + ")" for group in groups)
-    params: list[Any] = [title]
-    focus.append((_excluding("to_tsquery('simple', %s)", params, query), params))
     words = [w for group in groups for w in group]
-    if len(words) > 1 and not prefixes:
-        params = []
-        focus.append((_excluding(_phrase_sql(words, params), params, query), params))
-    return focus
+    if len(words) < 2 or prefixes:
+        return []
+    params: list[Any] = []
+    return [(_excluding(_phrase_sql(words, params), params, query), params)]
