@@ -27,6 +27,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from congtin.search.backends.base import (
+    CROWDED_UNITS,
     TOTAL_LIMIT,
     ParsedQueryLike,
     RelaxedQuery,
@@ -35,6 +36,7 @@ from congtin.search.backends.base import (
     SearchResults,
     adjacent_pairs,
     choose_terms,
+    crowded,
     engine_text,
     exact_terms,
     exact_text,
@@ -120,10 +122,12 @@ def build_tsquery(query: ParsedQueryLike) -> tuple[str, list[Any], str, list[Any
 
 
 def _relaxed_tsquery(
-    query: ParsedQueryLike, relaxed: RelaxedQuery, words: Sequence[str]
+    query: ParsedQueryLike, relaxed: RelaxedQuery, words: Sequence[str], *, together: bool = False
 ) -> tuple[str, list[Any]]:
     params: list[Any] = []
-    if relaxed.combinations:
+    if together:  # ``base.crowded``: every one of the rarest units
+        alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in words)})"]
+    elif relaxed.combinations:
         alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in c)})" for c in relaxed.combinations]
     elif len(words) >= RELAXED_AT_LEAST_TWO:
         # Any two of the chosen units: the GIN index sorts that out from its posting lists, and only
@@ -293,11 +297,14 @@ class PostgreSQLBackend:
                     0 if relaxed else offset,
                 )
             words = choose_terms(counts, relaxed.units, RELAXED_POSTINGS) if relaxed else []
+            together = bool(relaxed and not relaxed.combinations and crowded(counts, words, RELAXED_POSTINGS))
+            if relaxed and together:
+                words = choose_terms(counts, relaxed.units, 0, least=CROWDED_UNITS)
             if relaxed is None or not words:
                 return SearchResults(
                     hits=hits_for(rows if relaxed is None else rows[offset:], query), total=total
                 )
-            relaxed_match = _relaxed_tsquery(query, relaxed, words)
+            relaxed_match = _relaxed_tsquery(query, relaxed, words, together=together)
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
                 f"WHERE e.vector @@ ({relaxed_match[0]}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m",

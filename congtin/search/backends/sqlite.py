@@ -31,6 +31,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from congtin.search.backends.base import (
+    CROWDED_UNITS,
     MAX_TERMS,
     TOTAL_LIMIT,
     ParsedQueryLike,
@@ -40,6 +41,7 @@ from congtin.search.backends.base import (
     SearchResults,
     adjacent_pairs,
     choose_terms,
+    crowded,
     engine_text,
     exact_terms,
     exact_text,
@@ -66,8 +68,8 @@ MATCHED = (TITLE, BODY, KEYS)
 # of each of its narrower forms (``build_focus_matches``): see ``_candidates``.
 RANK_LIMIT = 500
 FOCUS_CANDIDATES = 100
-# A strict match of more words or phrases than this walks only the rarest NARROW_TO (``narrowed_match``).
-NARROW_TO = 3
+# A strict match of more words or phrases walks only its rarest 3, then 6 (``narrowed_match``).
+NARROW_TO = (3, 6)
 # Document counts for IDF are counted among the newest SAMPLE items (``_estimates``).
 SAMPLE = 10_000
 # FTS5's bm25 constants (fts5_aux.c).
@@ -75,6 +77,8 @@ K1 = 1.2
 B = 0.75
 # Postings a relaxed match of five words or more may rank (``choose_terms``).
 RELAXED_POSTINGS = 5_000
+# Most items either word of an adjacent pair may be in for the pair to be weighed in a relaxed match.
+PAIR_POSTINGS = 20_000
 
 
 def _phrase(words: Sequence[str]) -> str:
@@ -176,7 +180,6 @@ class SQLiteFTS5Backend:
             relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
             if candidates:
-                _estimate_phrases(cursor, phrases, stats)
                 rows = score_rows(candidates, phrases, stats)
                 rows = rows[: offset + limit] if relaxed else rows[offset : offset + limit]
             if relaxed is None:
@@ -323,14 +326,6 @@ def _estimate(cursor: Any, words: Sequence[str]) -> Estimates:
     return Estimates(items, average or 1.0, int(sample), dict(zip(expressions, counts, strict=True)))
 
 
-def _estimate_phrases(cursor: Any, phrases: Sequence[Phrase], stats: Estimates) -> None:
-    """Add the sample counts of the phrases ``stats`` lacks (pairs, accents): only when there is a page to rank."""
-    missing = list(dict.fromkeys(p.expression() for p in phrases if p.expression() not in stats.held))
-    if missing:
-        cursor.execute(f"{_SAMPLE_CTE}SELECT 1{_held_sql(missing)}", missing)
-        stats.held.update(zip(missing, cursor.fetchone()[1:], strict=True))
-
-
 def _strict_candidates(
     cursor: Any,
     query: ParsedQueryLike,
@@ -345,51 +340,77 @@ def _strict_candidates(
     Rows are ``(id, title, body, keys, exact, docsize)``: its newest ``RANK_LIMIT`` matches and, when it
     has more, the newest ``FOCUS_CANDIDATES`` of its narrower form (``build_focus_match``), of any age.
     FTS5 walks a match in rowid order without scoring it, so this costs the rows read, not the size of
-    the match. A query of many words walks only its rarest ones (``narrowed_match``); the others are
-    checked here on the rows' text.
+    the match. A query of many words first walks only its rarest ones (``narrowed_match``); when that
+    finds no more than ``TOTAL_LIMIT`` items, the other words are checked here on their text. The
+    sample counts of the phrases ``stats`` lacks (pairs, accents) come with the text and are added.
     """
     exact = f"{FTS_TABLE}.exact" if any(EXACT in p.columns for p in phrases) else "''"
-    narrow = narrowed_match(query, stats)
-    if narrow is not None:
-        cursor.execute(
-            f"{_text_select(exact)}{_join(where)} WHERE {FTS_TABLE} MATCH %s{where} "
-            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT {TOTAL_LIMIT + 1}",
-            [narrow, *params],
+    for width in NARROW_TO:
+        narrow = narrowed_match(query, stats, width)
+        if narrow is None:
+            break
+        ids = _walk(cursor, narrow, where, params)
+        if len(ids) > TOTAL_LIMIT:
+            continue
+        rows = _fetch(cursor, exact, ids, phrases, stats)
+        rows.sort(key=lambda row: -int(row[0]))
+        groups, _ = query_terms(query)
+        needles = [Phrase(tuple(group)).needle() for group in groups]
+        phrase = Phrase(tuple(w for group in groups for w in group)).needle()
+        total = 0
+        scored: list[tuple[Any, ...]] = []
+        for row in rows:
+            columns = [_padded(text) for text in row[1:4]]
+            if all(any(n in c for c in columns) for n in needles):
+                total += 1
+                if total <= RANK_LIMIT or any(phrase in c for c in columns):
+                    scored.append(row)
+        return total, scored
+    ids = _walk(cursor, match, where, params)
+    if not ids:
+        return 0, []
+    focus = build_focus_match(query) if len(ids) > RANK_LIMIT else None
+    extra = ""
+    extra_params: list[Any] = []
+    if focus is not None:
+        extra = (
+            f" UNION SELECT * FROM ({_text_select(exact)}{_join(where)} WHERE {FTS_TABLE} MATCH %s{where} "  # noqa: S608
+            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT {FOCUS_CANDIDATES})"
         )
-        rows = cursor.fetchall()
-        if len(rows) <= TOTAL_LIMIT:
-            groups, _ = query_terms(query)
-            needles = [Phrase(tuple(group)).needle() for group in groups]
-            phrase = Phrase(tuple(w for group in groups for w in group)).needle()
-            held: list[tuple[Any, ...]] = []
-            for row in rows:
-                columns = [_padded(text) for text in row[1:4]]
-                if all(any(n in c for c in columns) for n in needles):
-                    focus = any(phrase in c for c in columns)
-                    if len(held) < RANK_LIMIT or focus:
-                        held.append(row)
-                    else:
-                        held.append(())  # counted, not scored
-            return len(held), [row for row in held if row]
+        extra_params = [focus, *params]
+    return len(ids), _fetch(cursor, exact, ids[:RANK_LIMIT], phrases, stats, extra, extra_params)
+
+
+def _walk(cursor: Any, match: str, where: str, params: list[Any]) -> list[int]:
+    """The ids of the newest ``TOTAL_LIMIT + 1`` items matching, newest first (no scoring, no text)."""
     cursor.execute(
         f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE}{_join(where)} WHERE {FTS_TABLE} MATCH %s{where} "  # noqa: S608
         f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT {TOTAL_LIMIT + 1}",
         [match, *params],
     )
-    ids = [int(row_id) for (row_id,) in cursor.fetchall()]
-    if not ids:
-        return 0, []
-    sql = f"{_text_select(exact)} WHERE {FTS_TABLE}.rowid IN (SELECT value FROM json_each(%s))"  # noqa: S608
-    sql_params: list[Any] = [json.dumps(ids[:RANK_LIMIT])]
-    focus = build_focus_match(query) if len(ids) > RANK_LIMIT else None
-    if focus is not None:
-        sql += (
-            f" UNION SELECT * FROM ({_text_select(exact)}{_join(where)} WHERE {FTS_TABLE} MATCH %s{where} "  # noqa: S608
-            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT {FOCUS_CANDIDATES})"
-        )
-        sql_params += [focus, *params]
-    cursor.execute(sql, sql_params)
-    return len(ids), list(cursor.fetchall())
+    return [int(row_id) for (row_id,) in cursor.fetchall()]
+
+
+def _fetch(
+    cursor: Any,
+    exact: str,
+    ids: Sequence[int],
+    phrases: Sequence[Phrase],
+    stats: Estimates,
+    extra: str = "",
+    extra_params: Sequence[Any] = (),
+) -> list[tuple[Any, ...]]:
+    """The text rows of ``ids`` (and of ``extra``, a UNION), with the sample counts ``stats`` lacks."""
+    missing = list(dict.fromkeys(p.expression() for p in phrases if p.expression() not in stats.held))
+    sql = f"{_text_select(exact)} WHERE {FTS_TABLE}.rowid IN (SELECT value FROM json_each(%s)){extra}"  # noqa: S608
+    cursor.execute(
+        f"{_SAMPLE_CTE}SELECT c.*{_held_sql(missing)} FROM ({sql}) c",  # noqa: S608
+        [*missing, json.dumps(list(ids)), *extra_params],
+    )
+    rows = cursor.fetchall()
+    if rows:
+        stats.held.update(zip(missing, rows[0][6:], strict=True))
+    return [row[:6] for row in rows]
 
 
 def _join(where: str) -> str:
@@ -409,21 +430,21 @@ def _padded(text: str | None) -> str:
     return f" {'  '.join(str(text or '').split())} "
 
 
-def narrowed_match(query: ParsedQueryLike, stats: Estimates) -> str | None:
-    """For a query of more than ``NARROW_TO`` plain words or phrases: its rarest ones, as a MATCH.
+def narrowed_match(query: ParsedQueryLike, stats: Estimates, width: int) -> str | None:
+    """For a query of more than ``width`` plain words or phrases: its ``width`` rarest, as a MATCH.
 
     An AND of seventeen syllables costs FTS5 a seek into every one of their doclists per candidate;
     the rarest three find almost the same rows for a fraction of that, and the rest are checked on
     the text. None for short queries and for those with prefixes or document numbers.
     """
     groups, prefixes = query_terms(query)
-    if len(groups) <= NARROW_TO or prefixes or query_symbol_keys(query):
+    if len(groups) <= width or prefixes or query_symbol_keys(query):
         return None
 
     def held(group: list[str]) -> int:
         return min(stats.held.get(Phrase((w,)).expression(), 0) for w in group)
 
-    rarest = sorted(groups, key=held)[:NARROW_TO]
+    rarest = sorted(groups, key=held)[:width]
     expression = f"{MATCH_COLUMNS} : ({' AND '.join(_phrase(group) for group in rarest)})"
     excluded = [_phrase(group) for group in excluded_groups(query)]
     if excluded:
@@ -515,8 +536,19 @@ def build_relaxed_match(query: ParsedQueryLike, relaxed: RelaxedQuery, counts: d
     words = relaxed.units if relaxed.combinations else choose_terms(counts, relaxed.units, RELAXED_POSTINGS)
     if not words and not symbols:
         return None
+    if not relaxed.combinations and crowded(counts, words, RELAXED_POSTINGS):
+        words = choose_terms(counts, relaxed.units, 0, least=CROWDED_UNITS)
+        everything = f"{MATCH_COLUMNS} : ({' AND '.join(_phrase([w]) for w in words)})"
+        expression = " OR ".join([everything, *(f"({{keys}} : {s})" for s in symbols)])
+        excluded = [_phrase(group) for group in excluded_groups(query)]
+        return f"({expression}) NOT ({MATCH_COLUMNS} : ({' OR '.join(excluded)}))" if excluded else expression
     chosen = {w for unit in words for w in unit.split()}
-    pairs = [_phrase(pair) for pair in relaxed.pairs if chosen & set(pair)]
+    # bm25 walks a pair's whole doclist to weigh it: only pairs with a chosen word and no very common one.
+    pairs = [
+        _phrase(pair)
+        for pair in relaxed.pairs
+        if chosen & set(pair) and max(counts.get(w, 0) for w in pair) <= PAIR_POSTINGS
+    ]
     exact = [f"{{exact}} : {_quote_text(e)}" for e in relaxed.exact if fold(e.split()[0]) in chosen]
     alternatives: list[str] = []
     if relaxed.combinations:
