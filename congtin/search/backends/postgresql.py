@@ -64,8 +64,10 @@ EXACT_BOOST = 4.0
 RELAXED_POSTINGS = 5_000
 # From this many chosen units, a relaxed match of five or more needs two of them (``_relaxed_tsquery``).
 RELAXED_AT_LEAST_TWO = 3
-# A strict match ranks its newest RANK_LIMIT matches (``_ranked_strict``).
+# A strict match ranks its newest RANK_LIMIT matches and, when it has more, the newest FOCUS_CANDIDATES
+# of its whole-phrase form (``focus_tsqueries``): see ``_ranked_strict``.
 RANK_LIMIT = 500
+FOCUS_CANDIDATES = 100
 # Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
 STAGE_ROWS = 1_000
 STRICT_STAGE_ROWS = 200
@@ -287,6 +289,7 @@ class PostgreSQLBackend:
                 rows = _ranked_strict(
                     cursor,
                     (match, match_params),
+                    focus_tsqueries(query) if total > RANK_LIMIT else [],
                     scoring,
                     counts,
                     where,
@@ -366,6 +369,7 @@ def _ranked(
 def _ranked_strict(
     cursor: Any,
     match: tuple[str, list[Any]],
+    focus: Sequence[tuple[str, list[Any]]],
     scoring: _Scoring,
     counts: dict[str, int],
     where: tuple[str, list[Any]],
@@ -376,15 +380,21 @@ def _ranked_strict(
 
     Candidates: its newest ``RANK_LIMIT`` matches (``ORDER BY id DESC LIMIT``: the planner walks the
     primary key backwards when matches are dense, and reads the GIN bitmap when they are rare; either
-    way it stops early instead of ranking every match). The first stage keeps the best
-    ``STRICT_STAGE_ROWS``, the full score orders those. (No whole-phrase candidates of any age as on
-    SQLite: PostgreSQL rechecks a phrase on every row's vector, seconds for a common one at 1,000,000.)
+    way it stops early instead of ranking every match), plus the newest ``FOCUS_CANDIDATES`` of each
+    whole-phrase form (``focus``). The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score
+    orders those.
     """
-    parts = [
-        f"(SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({match[0]}){where[0]} "  # noqa: S608
-        f"ORDER BY e.id DESC LIMIT {RANK_LIMIT})"
-    ]
-    params: list[Any] = [*match[1], *where[1]]
+    parts: list[str] = []
+    params: list[Any] = []
+    # The focus is read through the GIN index (``id + 0``): its matches are few, and the planner, which
+    # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
+    choices = [(*match, "e.id", RANK_LIMIT), *((*f, "e.id + 0", FOCUS_CANDIDATES) for f in focus)]
+    for tsquery, tsquery_params, order, rows in choices:
+        parts.append(
+            f"(SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
+            f"ORDER BY {order} DESC LIMIT {rows})"
+        )
+        params += [*tsquery_params, *where[1]]
     first, first_params = scoring.first_stage()
     candidates = (
         f"SELECT e.id FROM ({' UNION '.join(parts)}) m JOIN search_searchentry e ON e.id = m.id "  # noqa: S608
@@ -412,3 +422,17 @@ def _scored(
         [*params, *score_params, limit, offset],
     )
     return [(int(i), float(s)) for i, s in cursor.fetchall()]
+
+
+def focus_tsqueries(query: ParsedQueryLike) -> list[tuple[str, list[Any]]]:
+    """The narrower form of a strict match whose items of any age join the candidates of a large match.
+
+    The whole query as one phrase, as typed (a partial title, or a run of body words copied from an
+    article). Symbol keys and prefixes left out; the excluded terms still apply.
+    """
+    groups, prefixes = query_terms(query)
+    words = [w for group in groups for w in group]
+    if len(words) < 2 or prefixes:
+        return []
+    params: list[Any] = []
+    return [(_excluding(_phrase_sql(words, params), params, query), params)]
