@@ -68,6 +68,7 @@ RELAXED_AT_LEAST_TWO = 3
 # of its whole-phrase form (``focus_tsqueries``): see ``_ranked_strict``.
 RANK_LIMIT = 500
 FOCUS_CANDIDATES = 100
+FOCUS_POSTINGS = 5_000
 # Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
 STAGE_ROWS = 1_000
 STRICT_STAGE_ROWS = 200
@@ -289,7 +290,7 @@ class PostgreSQLBackend:
                 rows = _ranked_strict(
                     cursor,
                     (match, match_params),
-                    focus_tsqueries(query) if total > RANK_LIMIT else [],
+                    focus_tsqueries(query, counts) if total > RANK_LIMIT else [],
                     scoring,
                     counts,
                     where,
@@ -424,15 +425,17 @@ def _scored(
     return [(int(i), float(s)) for i, s in cursor.fetchall()]
 
 
-def focus_tsqueries(query: ParsedQueryLike) -> list[tuple[str, list[Any]]]:
+def focus_tsqueries(query: ParsedQueryLike, counts: dict[str, int]) -> list[tuple[str, list[Any]]]:
     """The narrower form of a strict match whose items of any age join the candidates of a large match.
 
     The whole query as one phrase, as typed (a partial title, or a run of body words copied from an
-    article). Symbol keys and prefixes left out; the excluded terms still apply.
+    article). Symbol keys and prefixes left out; the excluded terms still apply. Only when one of its
+    words is in at most ``FOCUS_POSTINGS`` items: PostgreSQL rechecks the phrase on every row holding
+    all its words, seconds for a phrase of common words at a million items.
     """
     groups, prefixes = query_terms(query)
     words = [w for group in groups for w in group]
-    if len(words) < 2 or prefixes:
+    if len(words) < 2 or prefixes or min(counts.get(w, 0) for w in words) > FOCUS_POSTINGS:
         return []
     params: list[Any] = []
     return [(_excluding(_phrase_sql(words, params), params, query), params)]
