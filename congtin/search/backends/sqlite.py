@@ -369,10 +369,7 @@ def _strict_candidates(
     ids = _walk(cursor, match, where, params)
     if not ids:
         return 0, []
-    # A long query that even its rarest six words could not narrow is made of common words: its phrase
-    # would cost FTS5 the same long walk again.
-    long_query = len(query_terms(query)[0]) > NARROW_TO[0]
-    focus = build_focus_match(query) if len(ids) > RANK_LIMIT and not long_query else None
+    focus = build_focus_match(query) if len(ids) > RANK_LIMIT else None
     extra = ""
     extra_params: list[Any] = []
     if focus is not None:
