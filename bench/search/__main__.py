@@ -15,10 +15,10 @@ backend on SQLite and (when reachable) PostgreSQL, and the project's own backend
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +57,10 @@ COMMON_QUERIES = [
     "covid",
 ]
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres"
+# The latency mix, per 20 queries (docs/decisions/0021): short broad queries ("nghị định", "can bo"),
+# what readers type to find one item (known-item queries: toneless and partial titles, document
+# numbers, runs of body words) and whole questions (ALQAC). Each kind is also reported on its own.
+MIX = [("short", 8), ("typed", 9), ("question", 3)]
 
 
 def out(*parts: object) -> None:
@@ -74,6 +78,7 @@ class Run:
     size_bytes: int = 0
     ranked: list[list[str]] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # CPU seconds per query, when the engine reports it
     note: str = ""
 
 
@@ -103,6 +108,9 @@ def run_engine(
             break
         run.seconds.append(time.perf_counter() - q0)
         run.ranked.append(ranked)
+        cpu = getattr(engine, "last_cpu", None)
+        if cpu is not None:
+            run.cpu.append(cpu)
     return run
 
 
@@ -201,15 +209,23 @@ def quality_table(
         out(f"Note: {note}")
 
 
-def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args: argparse.Namespace) -> None:
+def latency(
+    pool: list[str], queries: Sequence[tuple[str, str]], sizes: Sequence[int], args: argparse.Namespace
+) -> None:
     out(f"\n== Latency on synthetic corpora (sizes run: {', '.join(f'{s:,}' for s in sizes)}) ==")
+    kinds = Counter(kind for kind, _ in queries)
     out(
-        f"Documents recombined from {len(pool):,} news sentences (seeded); {len(queries)} queries, in turn a "
-        f"known-item query, an ALQAC question and a common short query; top {K}; wall-clock in one process."
+        f"Documents recombined from {len(pool):,} news sentences (seeded); {len(queries)} queries, a portal's "
+        f"mix ({', '.join(f'{n} {kind}' for kind, n in kinds.items())}; see README); top {K}; wall-clock in "
+        "one process, and CPU (the engine's process plus its PostgreSQL backend) where the engine reports it. "
+        "Per-kind rows follow each engine's 'all' row."
     )
-    out("| documents | engine | queries | index s | size MB | p50 ms | p95 ms | max ms |")
-    out("|---|---|---|---|---|---|---|---|")
+    out(
+        "| documents | engine | queries | index s | size MB | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms |"
+    )
+    out("|---|---|---|---|---|---|---|---|---|---|")
     notes: list[str] = []
+    texts = [text for _, text in queries]
     for size in sizes:
         docs = list(corpora.synthetic(pool, size))
         engines = engines_for(args, size, notes)
@@ -218,7 +234,7 @@ def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args:
             if kept:
                 engine.keep_dir = args.keep_dir  # type: ignore[attr-defined]
             try:
-                run = run_engine(engine, docs, queries, args.budget)
+                run = run_engine(engine, docs, texts, args.budget)
             finally:
                 close([engine])
                 if kept:
@@ -228,14 +244,27 @@ def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args:
                     f"{run.engine} at {size:,}: index reused from --keep-dir (build time and size of its build)."
                 )
             if not run.seconds:
-                out(f"| {size:,} | {run.engine} | 0 | – | – | – | – | – |")
+                out(f"| {size:,} | {run.engine} | 0 | – | – | – | – | – | – | – |")
                 notes.append(f"{run.engine} at {size:,}: {run.note}")
                 continue
-            out(
-                f"| {size:,} | {run.engine} | {_scored(run, len(queries))} | {run.build_seconds:.1f} | "
-                f"{run.size_bytes / 1e6:.1f} | {percentile(run.seconds, 50) * 1e3:.1f} | "
-                f"{percentile(run.seconds, 95) * 1e3:.1f} | {max(run.seconds) * 1e3:.1f} |"
-            )
+            ran = len(run.seconds)
+            groups = [("all", list(range(ran)))]
+            groups += [(kind, [i for i in range(ran) if queries[i][0] == kind]) for kind in kinds]
+            for label, index in groups:
+                if not index:
+                    continue
+                wall = [run.seconds[i] for i in index]
+                cpu = [run.cpu[i] for i in index] if len(run.cpu) == ran else []
+                cpu_cells = (
+                    f"{percentile(cpu, 50) * 1e3:.1f} | {percentile(cpu, 95) * 1e3:.1f}" if cpu else "– | –"
+                )
+                name = run.engine if label == "all" else f"… {label}"
+                scored = _scored(run, len(queries)) if label == "all" else str(len(index))
+                build = f"{run.build_seconds:.1f} | {run.size_bytes / 1e6:.1f}" if label == "all" else "|"
+                out(
+                    f"| {size:,} | {name} | {scored} | {build} | {percentile(wall, 50) * 1e3:.1f} | "
+                    f"{percentile(wall, 95) * 1e3:.1f} | {max(wall) * 1e3:.1f} | {cpu_cells} |"
+                )
             if run.note:
                 notes.append(f"{run.engine} at {size:,}: {run.note}.")
         del docs
@@ -243,8 +272,27 @@ def latency(pool: list[str], queries: Sequence[str], sizes: Sequence[int], args:
         "Size: bm25s = its score matrix in RAM; the Django-backed engines = growth of their throwaway "
         "database (for Wagtail's backend this includes the document table)."
     )
+    out(f"Load average (1, 5, 15 min) at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}.")
     for note in notes:
         out(f"Note: {note}")
+
+
+def latency_mix(
+    known: Sequence[str], questions: Sequence[str], common: Sequence[str], n: int = LATENCY_QUERIES
+) -> list[tuple[str, str]]:
+    """``n`` queries in a portal's proportions (``MIX``), interleaved so a budget cut keeps every kind."""
+    sources = {"short": common, "typed": known, "question": questions}
+    cycle = [
+        kind for _, kind in sorted(((i + 0.5) / share, kind) for kind, share in MIX for i in range(share))
+    ]
+    taken = Counter[str]()
+    mix: list[tuple[str, str]] = []
+    for i in range(n):
+        kind = cycle[i % len(cycle)]
+        pool = sources[kind]
+        mix.append((kind, pool[taken[kind] % len(pool)]))
+        taken[kind] += 1
+    return mix
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -378,9 +426,8 @@ def main(argv: list[str] | None = None) -> int:
         del records
         _, questions = corpora.alqac(data_dir)
         # Interleaved so a budget cut keeps every kind: known items, ALQAC questions, common short queries.
-        kinds = [[item.query for item in items], [q.text for q in questions], COMMON_QUERIES]
-        mix = [q for group in itertools.zip_longest(*kinds) for q in group if q is not None]
-        latency(pool, mix[:LATENCY_QUERIES], args.sizes, args)
+        mix = latency_mix([item.query for item in items], [q.text for q in questions], COMMON_QUERIES)
+        latency(pool, mix, args.sizes, args)
     out(f"\nTotal {time.perf_counter() - started:.0f} s.")
     return 0
 

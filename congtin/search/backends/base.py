@@ -139,8 +139,9 @@ _KEY_CHAR_RE = re.compile(r"[^a-z0-9]")
 # A hostile query cannot make an expression of thousands of terms.
 MAX_TERMS = 32
 # Counting matches stops here: a broad query on a million items needs no exact total, and counting
-# every match costs as much as ranking them.
-TOTAL_LIMIT = 10_000
+# every match costs as much as ranking them. The page never shows more than 50 pages of 20 either
+# (``queries.MAX_PAGE``).
+TOTAL_LIMIT = 1_000
 # Most postings (summed document counts of the chosen terms) a relaxed match ranks; rarer terms are
 # chosen first, so at a million items the very common syllables only count through the pair boost.
 RELAXED_POSTINGS = 20_000
@@ -345,11 +346,13 @@ def relaxed_query(query: ParsedQueryLike, strict_total: int, limit: int) -> Rela
     return RelaxedQuery(units, pairs, list(dict.fromkeys(exact)), combinations)
 
 
-def choose_terms(docs: dict[str, int], units: Sequence[str], budget: int = RELAXED_POSTINGS) -> list[str]:
+def choose_terms(
+    docs: dict[str, int], units: Sequence[str], budget: int = RELAXED_POSTINGS, *, least: int = 1
+) -> list[str]:
     """The units a relaxed match ranks: rarest first while their postings fit ``budget``.
 
-    A phrase counts as its rarest word. Units no item holds are left out; the rarest unit that is held
-    is always kept.
+    A phrase counts as its rarest word. Units no item holds are left out; the ``least`` rarest units
+    that are held are always kept.
     """
 
     def count(unit: str) -> int:
@@ -359,11 +362,23 @@ def choose_terms(docs: dict[str, int], units: Sequence[str], budget: int = RELAX
     chosen: list[str] = []
     spent = 0
     for n, _, unit in held:
-        if chosen and spent + n > budget:
+        if len(chosen) >= least and spent + n > budget:
             break
         chosen.append(unit)
         spent += n
     return [u for u in units if u in chosen]
+
+
+def crowded(docs: dict[str, int], chosen: Sequence[str], budget: int = RELAXED_POSTINGS) -> bool:
+    """Whether even the rarest unit ``choose_terms`` kept is in more items than ``budget``.
+
+    A question made only of common syllables, on a large index: matching any of its words would rank a
+    good part of the index, so the relaxed match then needs the ``CROWDED_UNITS`` rarest together.
+    """
+    return sum(min(docs.get(w, 0) for w in unit.split()) for unit in chosen) > budget
+
+
+CROWDED_UNITS = 3
 
 
 def idf(docs: int, total: int) -> float:

@@ -27,6 +27,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from congtin.search.backends.base import (
+    CROWDED_UNITS,
     TOTAL_LIMIT,
     ParsedQueryLike,
     RelaxedQuery,
@@ -35,6 +36,7 @@ from congtin.search.backends.base import (
     SearchResults,
     adjacent_pairs,
     choose_terms,
+    crowded,
     engine_text,
     exact_terms,
     exact_text,
@@ -58,12 +60,18 @@ NORMALIZATION = 1
 # How much an adjacent pair / a word with the typed accents adds, relative to a word.
 PAIR_BOOST = 2.0
 EXACT_BOOST = 4.0
-# Postings a relaxed match may rank (fewer than SQLite's: a row costs several ts_rank calls here).
-RELAXED_POSTINGS = 20_000
-# A query matching more items than this ranks only the most recently indexed ones (``_ranked``).
-RANK_LIMIT = 5_000
-# Rows the full score is computed for (see ``_ranked``).
+# Postings a relaxed match may rank: every one is read from the table and ranked (``_ranked``).
+RELAXED_POSTINGS = 5_000
+# From this many chosen units, a relaxed match of five or more needs two of them (``_relaxed_tsquery``).
+RELAXED_AT_LEAST_TWO = 3
+# A strict match ranks its newest RANK_LIMIT matches and, when it has more, the newest FOCUS_CANDIDATES
+# of its whole-phrase form (``focus_tsqueries``): see ``_ranked_strict``.
+RANK_LIMIT = 500
+FOCUS_CANDIDATES = 100
+FOCUS_POSTINGS = 5_000
+# Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
 STAGE_ROWS = 1_000
+STRICT_STAGE_ROWS = 200
 # Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
 _ROW_TERMS = (
     "SELECT t.term, count(*) AS n FROM search_searchentry e, LATERAL ("
@@ -115,11 +123,19 @@ def build_tsquery(query: ParsedQueryLike) -> tuple[str, list[Any], str, list[Any
 
 
 def _relaxed_tsquery(
-    query: ParsedQueryLike, relaxed: RelaxedQuery, words: Sequence[str]
+    query: ParsedQueryLike, relaxed: RelaxedQuery, words: Sequence[str], *, together: bool = False
 ) -> tuple[str, list[Any]]:
     params: list[Any] = []
-    if relaxed.combinations:
+    if together:  # ``base.crowded``: every one of the rarest units
+        alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in words)})"]
+    elif relaxed.combinations:
         alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in c)})" for c in relaxed.combinations]
+    elif len(words) >= RELAXED_AT_LEAST_TWO:
+        # Any two of the chosen units: the GIN index sorts that out from its posting lists, and only
+        # items sharing two rare words with the question are read from the table and ranked.
+        units = ["(" + " <-> ".join(f"'{w}'" for w in unit.split()) + ")" for unit in words]
+        params.append(" | ".join(f"({a} & {b})" for a, b in itertools.combinations(units, 2)))
+        alternatives = ["to_tsquery('simple', %s)"]
     else:
         alternatives = [_phrase_sql([w], params) for w in words]
     alternatives += [_key_sql(key, params) for key in query_symbol_keys(query)]
@@ -271,22 +287,25 @@ class PostgreSQLBackend:
             relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
             if total:
-                rows = _ranked(
+                rows = _ranked_strict(
                     cursor,
                     (match, match_params),
+                    focus_tsqueries(query, counts) if total > RANK_LIMIT else [],
                     scoring,
                     counts,
                     where,
                     offset + limit if relaxed else limit,
                     0 if relaxed else offset,
-                    newest=total > RANK_LIMIT,
                 )
             words = choose_terms(counts, relaxed.units, RELAXED_POSTINGS) if relaxed else []
+            together = bool(relaxed and not relaxed.combinations and crowded(counts, words, RELAXED_POSTINGS))
+            if relaxed and together:
+                words = choose_terms(counts, relaxed.units, 0, least=CROWDED_UNITS)
             if relaxed is None or not words:
                 return SearchResults(
                     hits=hits_for(rows if relaxed is None else rows[offset:], query), total=total
                 )
-            relaxed_match = _relaxed_tsquery(query, relaxed, words)
+            relaxed_match = _relaxed_tsquery(query, relaxed, words, together=together)
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
                 f"WHERE e.vector @@ ({relaxed_match[0]}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m",
@@ -331,43 +350,92 @@ def _ranked(
     where: tuple[str, list[Any]],
     limit: int,
     offset: int,
-    *,
-    newest: bool = False,
 ) -> list[tuple[int, float]]:
-    """The ranked ``(id, score)`` rows of a page.
-
-    ``newest``: rank only the ``RANK_LIMIT`` most recently indexed matches (highest ids), for a query
-    that matches more (``id + 0`` keeps the planner on the GIN bitmap rather than walking the primary key).
+    """The ranked ``(id, score)`` rows of a page of the relaxed match (every match is ranked).
 
     Two stages: one ``ts_rank`` of all the words together (no IDF) picks the best ``STAGE_ROWS``
     matches, then the full score (a ``ts_rank`` per word, pair and accent) orders those. Each
-    ``ts_rank`` call unpacks the row's vector again, so the full score on every match of a broad
-    query would cost tens of calls a row.
+    ``ts_rank`` call unpacks the row's vector again, so the full score on every match would cost
+    tens of calls a row.
     """
-    score, score_params = scoring.sql(counts)
     first, first_params = scoring.first_stage()
-    window = ""
-    window_params: list[Any] = []
-    if newest:
-        window = (
-            " AND e.id >= (SELECT min(n.id) FROM (SELECT e.id FROM search_searchentry e "  # noqa: S608
-            f"WHERE e.vector @@ ({match[0]}) ORDER BY e.id + 0 DESC LIMIT {RANK_LIMIT}) n)"
+    candidates = (
+        f"SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({match[0]}){where[0]} "  # noqa: S608
+        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    )
+    params = [*match[1], *where[1], *first_params, max(STAGE_ROWS, limit + offset)]
+    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+
+
+def _ranked_strict(
+    cursor: Any,
+    match: tuple[str, list[Any]],
+    focus: Sequence[tuple[str, list[Any]]],
+    scoring: _Scoring,
+    counts: dict[str, int],
+    where: tuple[str, list[Any]],
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """The ranked ``(id, score)`` rows of a page of the strict match (docs/decisions/0021).
+
+    Candidates: its newest ``RANK_LIMIT`` matches (``ORDER BY id DESC LIMIT``: the planner walks the
+    primary key backwards when matches are dense, and reads the GIN bitmap when they are rare; either
+    way it stops early instead of ranking every match), plus the newest ``FOCUS_CANDIDATES`` of each
+    whole-phrase form (``focus``). The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score
+    orders those.
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    # The focus is read through the GIN index (``id + 0``): its matches are few, and the planner, which
+    # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
+    choices = [(*match, "e.id", RANK_LIMIT), *((*f, "e.id + 0", FOCUS_CANDIDATES) for f in focus)]
+    for tsquery, tsquery_params, order, rows in choices:
+        parts.append(
+            f"(SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
+            f"ORDER BY {order} DESC LIMIT {rows})"
         )
-        window_params = list(match[1])
+        params += [*tsquery_params, *where[1]]
+    first, first_params = scoring.first_stage()
+    candidates = (
+        f"SELECT e.id FROM ({' UNION '.join(parts)}) m JOIN search_searchentry e ON e.id = m.id "  # noqa: S608
+        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    )
+    params += [*first_params, max(STRICT_STAGE_ROWS, limit + offset)]
+    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+
+
+def _scored(
+    cursor: Any,
+    candidates: str,
+    params: list[Any],
+    scoring: _Scoring,
+    counts: dict[str, int],
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """The full score over the candidate ids (a statement selecting ``e.id``), one page of it."""
+    score, score_params = scoring.sql(counts)
     cursor.execute(
-        "WITH c AS MATERIALIZED (SELECT e.id FROM search_searchentry e "  # noqa: S608
-        f"WHERE e.vector @@ ({match[0]}){window}{where[0]} ORDER BY {first} DESC, e.id DESC LIMIT %s) "
+        f"WITH c AS MATERIALIZED ({candidates}) "  # noqa: S608
         f"SELECT e.id, {score} AS score FROM c JOIN search_searchentry e ON e.id = c.id "
         "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
-        [
-            *match[1],
-            *window_params,
-            *where[1],
-            *first_params,
-            max(STAGE_ROWS, limit + offset),
-            *score_params,
-            limit,
-            offset,
-        ],
+        [*params, *score_params, limit, offset],
     )
     return [(int(i), float(s)) for i, s in cursor.fetchall()]
+
+
+def focus_tsqueries(query: ParsedQueryLike, counts: dict[str, int]) -> list[tuple[str, list[Any]]]:
+    """The narrower form of a strict match whose items of any age join the candidates of a large match.
+
+    The whole query as one phrase, as typed (a partial title, or a run of body words copied from an
+    article). Symbol keys and prefixes left out; the excluded terms still apply. Only when one of its
+    words is in at most ``FOCUS_POSTINGS`` items: PostgreSQL rechecks the phrase on every row holding
+    all its words, seconds for a phrase of common words at a million items.
+    """
+    groups, prefixes = query_terms(query)
+    words = [w for group in groups for w in group]
+    if len(words) < 2 or prefixes or min(counts.get(w, 0) for w in words) > FOCUS_POSTINGS:
+        return []
+    params: list[Any] = []
+    return [(_excluding(_phrase_sql(words, params), params, query), params)]
