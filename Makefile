@@ -45,8 +45,13 @@ run-prod: $(STAMP) ## The production topology on 127.0.0.1: PostgreSQL, Redis, g
 stop-prod: ## Stop what make run-prod started (Varnish, worker, gunicorn, its private Redis)
 	deploy/run-prod stop
 
-test: $(STAMP) browser-deps ## Set up and run the whole suite (SQLite; PostgreSQL when DATABASE_URL names one)
-	$(BIN)/pytest $(PYTEST_ARGS)
+# The suite runs on every core (pytest-xdist; PYTEST_WORKERS=0 runs it in one process). `--dist load` hands each
+# worker the tests in pytest-django's order, so a transactional test's flush never precedes a test that needs the
+# migrations' rows on the same worker (docs/decisions/0022-parallel-test-suite.md).
+PYTEST_WORKERS ?= auto
+
+test: $(STAMP) browser-deps ## Set up and run the whole suite on every core (SQLite; PostgreSQL when DATABASE_URL names one)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 test-pg: ## Run the suite on the local PostgreSQL server
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/congtin} $(MAKE) test

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -16,11 +16,18 @@ from congtin.users.models import User
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.DEBUG = True
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo")
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for this module in a transaction rolled back at its end.
+
+    Each test runs inside it in its own savepoint (pytest-django's ``db``), so what a test writes is
+    undone before the next one, and the demo itself is gone once the module is done.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(DEBUG=True, MEDIA_ROOT=media), transaction.atomic():
+        call_command("load_demo")
+        yield
+        transaction.set_rollback(True)
 
 
 def test_demo_builds_a_journal_of_at_least_forty_published_articles_and_one_user_per_role(demo):

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import TransactionTestCase
+from pytest_django.live_server_helper import LiveServer
 
 from congtin.news.models import ArticlePage
 
-pytestmark = [
-    pytest.mark.browser,
-    # The live server sees only committed rows, so the test is transactional; the serialized rollback
-    # puts back what the migrations made (Wagtail's root page, the default site) after each flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The tests only read the demo journal, so it is loaded, committed and served once for the module
+# (``demo_journal``), not once a test: loading it is most of what these tests cost.
+pytestmark = [pytest.mark.browser]
 
 REFERENCE_TITLE = "Bộ Nội vụ triển khai thực hiện Chỉ thị số 12/CT-TTg ngày 12/5/2021 của Thủ tướng Chính phủ"
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -89,18 +89,58 @@ def tab(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def _reference_article() -> ArticlePage:
+class _CommittedRows(TransactionTestCase):
+    """Django's own set-up and clean-up of a transactional test, run once around the module.
+
+    Before: the rows the migrations made (Wagtail's root page, the default site) are put back from the
+    serialized copy, as another transactional test may have flushed them. After: everything is flushed.
+    """
+
+    __test__ = False  # not a test for pytest to collect
+    serialized_rollback = True
+
+    def runTest(self) -> None:  # pragma: no cover - never run, only set up and torn down
+        pass
+
+
+@dataclass(frozen=True)
+class DemoJournal:
+    url: str  # the live server, no trailing slash
+    article: str  # the reference article's path
+    section: str  # its section's path
+
+
+@pytest.fixture(scope="module")
+def demo_journal(browser: Any, django_db_blocker: Any) -> Iterator[DemoJournal]:
+    """The demo journal, loaded and committed once for the module, behind a live server of its own."""
+    from django.db import connection
+
     from congtin.demo.services import demo_load
 
-    demo_load()
-    return ArticlePage.objects.live().get(title=REFERENCE_TITLE)
+    with django_db_blocker.unblock():
+        if not hasattr(connection, "_test_serialized_contents"):
+            # Run alone, no test asked pytest-django for the serialized copy: take it now, untouched.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        rows = _CommittedRows()
+        rows._pre_setup()
+        server = None
+        try:
+            demo_load()
+            article = ArticlePage.objects.live().get(title=REFERENCE_TITLE)
+            server = LiveServer("localhost")
+            server._live_server_modified_settings.enable()
+            yield DemoJournal(url=server.url, article=article.url, section=article.get_parent().url)
+        finally:
+            if server is not None:
+                server.stop()
+                server._live_server_modified_settings.disable()
+            rows._post_teardown()
 
 
 def test_font_size_choice_changes_article_text_survives_reload_and_resets(
-    live_server: Any, transactional_db: None, tab: Any
+    demo_journal: DemoJournal, tab: Any
 ) -> None:
-    article = _reference_article()
-    tab.goto(live_server.url + article.url)
+    tab.goto(demo_journal.url + demo_journal.article)
     paragraphs = tab.locator("[data-article-text] p")
     default_sizes = paragraphs.evaluate_all(ARTICLE_TEXT_SIZES)
     assert len(default_sizes) >= 2, "the reference article should show its summary and body paragraphs"
@@ -141,15 +181,14 @@ def _describe(name: str, url: str, violation: dict[str, Any]) -> str:
 
 
 def test_home_section_article_and_registry_pages_have_no_serious_or_critical_axe_violations(
-    live_server: Any, transactional_db: None, tab: Any
+    demo_journal: DemoJournal, tab: Any
 ) -> None:
     if not AXE_PATH.exists():
         pytest.skip(f"no axe-core at {AXE_PATH.relative_to(REPO_ROOT)}: run `make browser-deps`")
-    article = _reference_article()
     pages = {
         "home page": "/",
-        "section page": article.get_parent().url,
-        "article page": article.url,
+        "section page": demo_journal.section,
+        "article page": demo_journal.article,
         "registry listing": "/tiep-can-thong-tin/?nam=2021",
         "registry entry": "/tiep-can-thong-tin/van-ban/12-ct-ttg-2021/",
         "verification": "/tiep-can-thong-tin/xac-thuc/?so=12/CT-TTg&ngay=13/05/2021",
@@ -158,16 +197,15 @@ def test_home_section_article_and_registry_pages_have_no_serious_or_critical_axe
     found = [
         _describe(name, path, violation)
         for name, path in pages.items()
-        for violation in _serious_violations(tab, live_server.url + path)
+        for violation in _serious_violations(tab, demo_journal.url + path)
     ]
     assert not found, "axe-core found serious or critical violations:\n" + "\n".join(found)
 
 
 def test_a_citation_card_shows_on_keyboard_focus_and_escape_hides_it(
-    live_server: Any, transactional_db: None, tab: Any
+    demo_journal: DemoJournal, tab: Any
 ) -> None:
-    article = _reference_article()
-    tab.goto(live_server.url + article.url)
+    tab.goto(demo_journal.url + demo_journal.article)
     link = tab.locator("a.citation", has_text="Nghị định số 09/2017/NĐ-CP")
     card = tab.locator("#" + link.get_attribute("aria-describedby"))
     assert not card.is_visible()
@@ -177,4 +215,4 @@ def test_a_citation_card_shows_on_keyboard_focus_and_escape_hides_it(
     tab.keyboard.press("Escape")
     assert not card.is_visible()
     link.click()
-    assert tab.url == live_server.url + "/tiep-can-thong-tin/van-ban/09-2017-nd-cp/"
+    assert tab.url == demo_journal.url + "/tiep-can-thong-tin/van-ban/09-2017-nd-cp/"
