@@ -1,8 +1,8 @@
 """Facet counts for the search page, as one SQL statement shared by the database backends.
 
-Each backend supplies its strict match (the ``FROM … WHERE`` that ``search`` counts) and this module
-adds one ``GROUP BY`` arm per facet, joined with ``UNION ALL``: a page shows four facets for the
-price of one statement, however many values they have.
+Each backend supplies its strict match (the ``FROM … WHERE`` that ``search`` counts); this module runs
+it once into a materialised table and adds one ``GROUP BY`` arm per facet over it, joined with
+``UNION ALL``: a page shows four facets for the price of one match, however many values they have.
 
 A facet is counted under every filter except its own ("disjunctive" counts): with "Văn bản" chosen,
 the content-type facet still says how many articles match, so a reader can switch.
@@ -26,27 +26,33 @@ FACETS: dict[str, tuple[str, str, str]] = {
 _EMPTY_VALUE: dict[str, Any] = {"content_types": (), "section_id": None, "document_type": "", "year": None}
 
 
+# What the arms and the filters read of a matching entry (``filter_sql`` names these columns).
+_MATCH_COLUMNS = "e.content_type, e.section_id, e.document_type, e.year, e.path, e.published_at"
+
+
 def facet_statement(
     source: Callable[[], tuple[str, list[Any]]], filters: SearchFilters
 ) -> tuple[str, list[Any]]:
     """``SELECT facet, value, count`` rows for every facet.
 
-    ``source()`` returns the backend's ``FROM … WHERE <strict match>`` and its parameters, called once
-    per arm because each arm binds its own copy.
+    ``source()`` returns the backend's ``FROM … WHERE <strict match>`` and its parameters. The match
+    runs once, into a materialised ``e`` of the columns the arms group and filter on; each arm then
+    counts from it under every filter but its own. (Matching in each arm made a common word's index
+    scan and text recheck run four times: 150 ms of a 200 ms search page at 10,000 articles.)
     """
+    base, base_params = source()
     arms: list[str] = []
-    params: list[Any] = []
+    params: list[Any] = list(base_params)
     for name, (column, as_text, filter_name) in FACETS.items():
-        base, base_params = source()
         where, where_params = filter_sql(
             dataclasses.replace(filters, **{filter_name: _EMPTY_VALUE[filter_name]})
         )
         arms.append(
-            f"SELECT '{name}' AS facet, {as_text} AS value, count(*) AS n {base}{where} "
-            f"AND {column} IS NOT NULL AND {as_text} <> '' GROUP BY {column}"
+            f"SELECT '{name}' AS facet, {as_text} AS value, count(*) AS n FROM m e "  # noqa: S608
+            f"WHERE {column} IS NOT NULL AND {as_text} <> ''{where} GROUP BY {column}"
         )
-        params += [*base_params, *where_params]
-    return " UNION ALL ".join(arms), params
+        params += where_params
+    return f"WITH m AS MATERIALIZED (SELECT {_MATCH_COLUMNS} {base}) " + " UNION ALL ".join(arms), params
 
 
 def read_facets(rows: list[tuple[str, str, int]]) -> dict[str, dict[str, int]]:
