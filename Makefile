@@ -89,7 +89,7 @@ BENCH_QUICK_FLAG := $(if $(filter-out 0,$(BENCH_QUICK)),--quick,)
 bench: $(STAMP) ## Every bench: citations, search, web pages (BENCH_QUICK=1 short; BENCH_ARTICLES=100000)
 	$(BIN)/python -m bench.citations
 	$(BIN)/python -m bench.search $(BENCH_QUICK_FLAG)
-	$(BIN)/python -m bench.cases_report
+	$(BIN)/python -m bench.cases_report --ensure $(if $(BENCH_QUICK_FLAG),20000,1000000) $(if $(BENCH_QUICK_FLAG),--repeat 1,)
 	$(BIN)/python -m bench.web
 
 bench-web: $(STAMP) ## The web bench alone: congtin vs vanilla Wagtail, Varnish and nginx (docs/benchmarks/)

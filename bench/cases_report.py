@@ -457,6 +457,30 @@ def explain() -> None:
                 out("   ", line)
 
 
+def _reachable(database_url: str) -> bool:
+    import psycopg
+
+    try:
+        psycopg.connect(database_url, connect_timeout=5).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def _create_database(database_url: str) -> None:
+    """CREATE DATABASE through the server's maintenance database, when the server answers."""
+    import psycopg
+    from psycopg import sql
+
+    server, name = database_url.rsplit("/", 1)
+    try:
+        with psycopg.connect(f"{server}/postgres", connect_timeout=5, autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        out(f"created database {name}")
+    except psycopg.Error as error:
+        out(f"could not create database {name}: {error}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -465,6 +489,13 @@ def main() -> int:
     parser.add_argument(
         "--generate", type=int, default=0, metavar="N", help="replace the cases with N generated ones"
     )
+    parser.add_argument(
+        "--ensure",
+        type=int,
+        default=0,
+        metavar="N",
+        help="create the database if it is missing and generate N cases unless it already holds at least N (make bench)",
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--explain", action="store_true", help="print the plan of the main aggregate")
     args = parser.parse_args()
@@ -472,11 +503,10 @@ def main() -> int:
         out("this bench needs PostgreSQL")
         return 2
     name = args.database_url.rsplit("/", 1)[-1]
-    import psycopg
 
-    try:
-        psycopg.connect(args.database_url, connect_timeout=5).close()
-    except psycopg.OperationalError:
+    if args.ensure and not _reachable(args.database_url):
+        _create_database(args.database_url)
+    if not _reachable(args.database_url):
         out(f"database {name} not reachable: create it with `createdb -h 127.0.0.1 -U postgres {name}`")
         return 0
     setup_django(args.database_url)
@@ -485,6 +515,15 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     if args.generate:
         generate(args.generate)
+    elif args.ensure:
+        from congtin.cases.models import Case
+
+        held = Case.objects.count()
+        if held < args.ensure:
+            out(
+                f"{name} holds {held:,} cases, fewer than {args.ensure:,}: generating them (a few minutes for a million)"
+            )
+            generate(args.ensure)
     if args.explain:
         explain()
     run(args.repeat)
