@@ -6,18 +6,23 @@ text is folded and split by ``congtin`` (``engine_text``, ``exact_text``) and ta
 whitespace. Queries go through ``congtin.vietnamese.query.parse_query`` and ``query_terms`` as on
 SQLite, and are built as tantivy queries as close to the strict search as tantivy allows:
 
-* every group (a word, or a phrase typed with punctuation) required, in the title (boost 4) or the body;
-* should clauses that only add to the score: adjacent pairs as phrases, the whole query as one phrase
-  (SQLite's "focus" candidates), typed accents on the accent-keeping field, symbol keys;
+* every group (a word, or a phrase typed with punctuation) required in ``all`` (title and body, two
+  values of one field);
+* should clauses that only add to the score: the groups in the title, adjacent pairs as phrases (not
+  pairs of two very common words, ``PAIR_SHARE``), the whole query as one phrase (boosted: SQLite's
+  "focus" candidates), typed accents on the accent-keeping field, symbol keys;
 * ties: the newer item first (``published_at``, the insertion order, as the bench's row ids);
 * fewer than 10 strict hits: the relaxed match of ``relaxed_query`` (three or four units: all but one;
-  five or more: any), its rows after the strict ones.
+  five or more: any of the rarer ones, SQLite's bounds), its rows after the strict ones.
+
+Every strict match is ranked (SQLite ranks its newest 500 and the whole-phrase matches); the count is
+exact (``count=True``), and reported beside a run without it.
 
 Tantivy is not a project dependency. Run it from its own virtualenv's packages::
 
     python3 -m venv /var/tmp/tv-venv && /var/tmp/tv-venv/bin/pip install tantivy==0.27.0
     PYTHONPATH=/var/tmp/tv-venv/lib/python3.11/site-packages \\
-        nice .venv/bin/python -m bench.search.tantivy_probe --sizes 100000,1000000 --keep-dir /var/tmp/tv-probe
+        nice .venv/bin/python -m bench.search.tantivy_probe --sizes 100000,1000000 --keep-dir /var/tmp/tv-probe-all
 
 Without ``tantivy`` (or without the shared data) it says why and exits 0.
 """
