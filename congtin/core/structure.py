@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -165,10 +166,14 @@ def request_structure(request: HttpRequest | None) -> SiteStructure | None:
 def _read(site: Site) -> SiteStructure:
     root = site.root_page
     root_url_path = root.url_path
+    articles = Q()
+    for label in ARTICLE_MODELS:
+        app_label, model = label.split(".")
+        articles |= Q(content_type__app_label=app_label, content_type__model=model)
     rows = list(
         Page.objects.live()
         .descendant_of(root, inclusive=True)
-        .exclude(content_type__model__in=[label.split(".")[1] for label in ARTICLE_MODELS])
+        .exclude(articles)
         .order_by("path")
         .values_list(
             "pk",
@@ -188,9 +193,6 @@ def _read(site: Site) -> SiteStructure:
     )
     snapshot = SiteStructure(site_pk=site.pk, root_depth=root.depth, complete=len(rows) <= MAX_PAGES)
     for pk, path, depth, title, url_path, app_label, model, show_in_menus in rows[:MAX_PAGES]:
-        model_label = f"{app_label}.{model}"
-        if model_label in ARTICLE_MODELS:
-            continue
         snapshot.pages[path] = StructurePage(
             pk=pk,
             path=path,
@@ -198,7 +200,7 @@ def _read(site: Site) -> SiteStructure:
             title=title,
             url="/" + url_path[len(root_url_path) :] if url_path.startswith(root_url_path) else url_path,
             url_path=url_path,
-            model=model_label,
+            model=f"{app_label}.{model}",
             show_in_menus=show_in_menus,
             restricted=any(path.startswith(r) for r in restricted_paths),
         )

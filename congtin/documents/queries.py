@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlencode
 
-from django.db.models import F, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -573,31 +573,33 @@ def _citation_rows(**source: Any) -> QuerySet[DocumentCitation]:
 
 
 def page_citations(page: Page, *, request: HttpRequest | None = None) -> CitationIndex:
-    """The stored citations of a published page, with the address of its site's registry; one query."""
+    """The stored citations of a published page, with the address of its site's registry.
+
+    One query: the registry page comes from the site's cached structure (``core.structure``); a second
+    only for a site too large for that structure, or without a request.
+    """
     from congtin.documents.pages import AccessToInformationPage
 
     if page.pk is None:  # the preview of an article not yet saved: nothing indexed
         return CitationIndex([], None, request)
+    rows = list(_citation_rows(source_page=page))
+    if not rows:
+        return CitationIndex([], None, request)
+    under = page.path[: page.steplen * 2]  # the site's root
     snapshot = request_structure(request)
+    registry: tuple[int, str] | None
     if snapshot is not None and snapshot.complete:
-        # The registry page comes from the site's cached structure: the citations alone are read.
-        cited = list(_citation_rows(source_page=page))
-        entry = snapshot.first_public(REGISTRY_MODEL, under=page.path[: page.steplen * 2]) if cited else None
-        registry_stub = AccessToInformationPage(pk=entry.pk, url_path=entry.url_path) if entry else None
-        return CitationIndex(cited, registry_stub, request)
-    registry = without_view_restrictions(
-        AccessToInformationPage.objects.live().filter(path__startswith=page.path[: page.steplen * 2])
-    ).order_by("path")
-    rows = list(
-        _citation_rows(source_page=page).annotate(
-            registry_id=Subquery(registry.values("pk")[:1]),
-            registry_url_path=Subquery(registry.values("url_path")[:1]),
+        entry = snapshot.first_public(REGISTRY_MODEL, under=under)
+        registry = (entry.pk, entry.url_path) if entry is not None else None
+    else:
+        registry = (
+            without_view_restrictions(AccessToInformationPage.objects.live().filter(path__startswith=under))
+            .order_by("path")
+            .values_list("pk", "url_path")
+            .first()
         )
-    )
-    stub = None
-    if rows and rows[0].registry_id is not None:
-        # Enough of the page to build its URLs; Wagtail reads the site's root paths from its cache.
-        stub = AccessToInformationPage(pk=rows[0].registry_id, url_path=rows[0].registry_url_path)
+    # Enough of the page to build its URLs; Wagtail reads the site's root paths from its cache.
+    stub = AccessToInformationPage(pk=registry[0], url_path=registry[1]) if registry is not None else None
     return CitationIndex(rows, stub, request)
 
 

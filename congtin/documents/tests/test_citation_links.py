@@ -335,3 +335,20 @@ def test_index_citations_rebuilds_the_index_of_live_articles_and_entries(
         (None, citing.pk),
     }
     assert _links(client.get(article.url).content.decode())
+
+
+def test_the_registry_address_is_the_same_from_the_cached_structure_and_from_the_database(
+    rf, site_tree, registry_page, directive
+):
+    from congtin.documents import queries
+
+    article = _article(site_tree, _paragraph("<p>Theo Chỉ thị số 12/CT-TTg.</p>"))
+    request = rf.get(article.url, HTTP_HOST="testserver")
+    from_structure = queries.page_citations(article, request=request)
+    from_database = queries.page_citations(article)  # no request: no structure to read it from
+    (row,) = from_structure.rows
+    assert (
+        from_structure.url_for(row)
+        == from_database.url_for(row)
+        == "/tiep-can-thong-tin/van-ban/12-ct-ttg-2021/"
+    )
