@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
 
 from congtin.cases import clock
@@ -40,39 +41,34 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+# Chart name → the report's breakdown and the bar chart's title.
+BREAKDOWN_CHARTS = (
+    ("field", "by_field", _lazy("Số hồ sơ theo lĩnh vực")),
+    ("unit", "by_unit", _lazy("Số hồ sơ theo đơn vị")),
+    ("state", "by_state", _lazy("Số hồ sơ theo trạng thái")),
+    ("channel", "by_channel", _lazy("Số hồ sơ theo kênh tiếp nhận")),
+)
+
+
 def _charts(report: CaseReport) -> dict[str, Any]:
     rate = report.total.on_time_rate
     summary = _("%(n)s hồ sơ; tỷ lệ đúng hạn %(rate)s.") % {
         "n": charts.format_int(report.total.total),
         "rate": "—" if rate is None else format_percent(rate),
     }
-    return {
+    drawn: dict[str, Any] = {
         "period": charts.line_chart(
             [(t.label, t.total) for t in report.by_period],
             title=_("Số hồ sơ tiếp nhận theo kỳ"),
             description=summary,
-        ),
-        "field": charts.bar_chart(
-            [(t.label, t.total) for t in report.by_field],
-            title=_("Số hồ sơ theo lĩnh vực"),
-            description=summary,
-        ),
-        "unit": charts.bar_chart(
-            [(t.label, t.total) for t in report.by_unit],
-            title=_("Số hồ sơ theo đơn vị"),
-            description=summary,
-        ),
-        "state": charts.bar_chart(
-            [(t.label, t.total) for t in report.by_state],
-            title=_("Số hồ sơ theo trạng thái"),
-            description=summary,
-        ),
-        "channel": charts.bar_chart(
-            [(t.label, t.total) for t in report.by_channel],
-            title=_("Số hồ sơ theo kênh tiếp nhận"),
-            description=summary,
-        ),
+        )
     }
+    for name, breakdown, title in BREAKDOWN_CHARTS:
+        rows = getattr(report, breakdown)
+        drawn[name] = charts.bar_chart(
+            [(t.label, t.total) for t in rows], title=str(title), description=summary
+        )
+    return drawn
 
 
 # The case pages belong to the handling screens; link to whichever of them this installation has.
