@@ -17,6 +17,7 @@ from congtin.documents.models import Field
 from congtin.news.tests import test_browser as news_browser
 
 # The news browser tests' fixtures: chromium launched once per module, a fresh context per test.
+test_database = news_browser.test_database
 browser = news_browser.browser
 tab = news_browser.tab
 

@@ -8,6 +8,8 @@ pages and the registry's pages must have no serious or critical axe-core violati
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +47,37 @@ ARTICLE_TEXT_SIZES = "els => els.map(el => parseFloat(getComputedStyle(el).fontS
 
 
 @pytest.fixture(scope="module")
-def browser(django_db_setup: None) -> Iterator[Any]:
+def test_database(
+    request: pytest.FixtureRequest, django_db_setup: None, django_db_blocker: Any
+) -> Iterator[None]:
+    """The test database, with its serialized copy, even when this module runs alone.
+
+    These tests carry no ``django_db`` mark (they read a journal committed once for the module, and the
+    mark would order them among the tests that run in a transaction, before the module's flush). pytest-django
+    creates the test databases only for marked tests: run alone, ``django_db_setup`` creates none, and the
+    ORM would reach the settings' own database -- the developer's db.sqlite3, which the clean-up flushes.
+    """
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    created = None
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        if "default" not in aliases:
+            created = setup_databases(
+                verbosity=0, interactive=False, aliases={"default"}, serialized_aliases={"default"}
+            )
+        elif "default" not in serialized:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    if created is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def browser(test_database: None) -> Iterator[Any]:
     chromium = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
     if not chromium.exists():
         pytest.skip(f"no chromium at {chromium}: `apt-get install chromium`, or set CHROMIUM_PATH")
@@ -110,17 +142,26 @@ class DemoJournal:
     section: str  # its section's path
 
 
+def _wait_for_request_threads(timeout: float = 5.0) -> None:
+    """Let the live server's request threads end before it stops sharing its SQLite connection with them.
+
+    Chromium's keep-alive sockets close with each test's browser context; a thread still closing one when
+    the server stops would close a connection it may no longer share (a warning, not a failure).
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+        thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
+
+
 @pytest.fixture(scope="module")
 def demo_journal(browser: Any, django_db_blocker: Any) -> Iterator[DemoJournal]:
     """The demo journal, loaded and committed once for the module, behind a live server of its own."""
-    from django.db import connection
 
     from congtin.demo.services import demo_load
 
     with django_db_blocker.unblock():
-        if not hasattr(connection, "_test_serialized_contents"):
-            # Run alone, no test asked pytest-django for the serialized copy: take it now, untouched.
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
         rows = _CommittedRows()
         rows._pre_setup()
         server = None
@@ -132,6 +173,7 @@ def demo_journal(browser: Any, django_db_blocker: Any) -> Iterator[DemoJournal]:
             yield DemoJournal(url=server.url, article=article.url, section=article.get_parent().url)
         finally:
             if server is not None:
+                _wait_for_request_threads()
                 server.stop()
                 server._live_server_modified_settings.disable()
             rows._post_teardown()

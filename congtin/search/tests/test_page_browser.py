@@ -14,6 +14,7 @@ import pytest
 from congtin.news.tests import test_browser as news_browser
 
 # The news browser tests' fixtures: chromium launched once per module, a fresh context per test.
+test_database = news_browser.test_database
 browser = news_browser.browser
 tab = news_browser.tab
 
