@@ -17,6 +17,9 @@ from congtin.users.models import User
 from congtin.users.services import editorial_roles_setup, user_assign_role
 from congtin.users.tests.factories import UserFactory
 
+# Chromium under Playwright for the browser tests of every app: ``browser``, ``tab``, ``test_database``.
+pytest_plugins = ["congtin.core.tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:

@@ -1,6 +1,6 @@
 """A citizen in Debian's chromium: sends feedback with a photo, gets the tracking code, looks the case up.
 
-Launched the way the news browser tests launch chromium (their ``browser`` and ``tab`` fixtures).
+Chromium comes from the suite's ``browser`` and ``tab`` fixtures (``congtin/core/tests/browser.py``).
 """
 
 from __future__ import annotations
@@ -14,12 +14,6 @@ import pytest
 from congtin.cases.models import Case
 from congtin.cases.tests.intake_support import case_files, png_bytes
 from congtin.documents.models import Field
-from congtin.news.tests import test_browser as news_browser
-
-# The news browser tests' fixtures: chromium launched once per module, a fresh context per test.
-test_database = news_browser.test_database
-browser = news_browser.browser
-tab = news_browser.tab
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,6 +1,6 @@
 """The search page in Debian's chromium: a toneless query typed in the header box, highlights, a facet.
 
-Launched the way the news browser tests launch chromium (their ``browser`` and ``tab`` fixtures); the
+Chromium comes from the suite's ``browser`` and ``tab`` fixtures (``congtin/core/tests/browser.py``); the
 page must also pass axe-core without serious or critical violations.
 """
 
@@ -11,12 +11,7 @@ from typing import Any
 
 import pytest
 
-from congtin.news.tests import test_browser as news_browser
-
-# The news browser tests' fixtures: chromium launched once per module, a fresh context per test.
-test_database = news_browser.test_database
-browser = news_browser.browser
-tab = news_browser.tab
+from congtin.core.tests.browser import AXE_PATH, serious_axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -76,6 +71,6 @@ def test_a_toneless_query_in_the_header_box_finds_highlighted_accented_results_a
     tab.wait_for_url(lambda url: "chuyen_muc" not in url)
     assert results.count() == 4
 
-    if news_browser.AXE_PATH.exists():
-        violations = news_browser._serious_violations(tab, tab.url)
+    if AXE_PATH.exists():
+        violations = serious_axe_violations(tab, tab.url)
         assert not violations, [(v["id"], v["help"]) for v in violations]
