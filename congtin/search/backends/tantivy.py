@@ -340,10 +340,13 @@ class TantivyBackend:
         if not documents:
             return
         keys = [d.key for d in documents]
+        staging = _staging_for(self.base)
+        if staging is None and not SearchEntry.objects.exists() and live_count(self.base):
+            # A new database beside an old folder (db.sqlite3 deleted by hand): its keys name other items.
+            self.clear()
         with transaction.atomic():
             SearchEntry.objects.filter(key__in=keys).delete()
             SearchEntry.objects.bulk_create([SearchEntry.for_document(d) for d in documents])
-        staging = _staging_for(self.base)
         if staging is not None:
             for d in documents:
                 if d.key in staging.keys:

@@ -144,3 +144,13 @@ def _no_filters() -> Any:
     from congtin.search.backends.base import SearchFilters
 
     return SearchFilters()
+
+
+def test_a_new_database_beside_an_old_index_folder_starts_the_index_afresh() -> None:
+    from congtin.search.models import SearchEntry
+
+    get_backend().index([_doc(1, "Tin của cơ sở dữ liệu cũ")])
+    SearchEntry.objects.all().delete()  # db.sqlite3 deleted by hand, the folder left beside it
+    get_backend().index([_doc(2, "Tin mới")])
+    assert live_count(index_dir()) == 1
+    assert found_titles("tin") == ["Tin mới"]
