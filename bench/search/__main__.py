@@ -389,6 +389,16 @@ def quality(
     )
 
 
+def _flavours(kind: str, vendor: str, vendor_label: str) -> list[tuple[str, str]]:
+    """The project's backends on a database: on SQLite the tantivy default and FTS5 (both selectable)."""
+    if kind == "congtin" and vendor == "sqlite":
+        return [
+            ("tantivy", "congtin.search.backends.tantivy.TantivyBackend"),
+            ("SQLite FTS5", "congtin.search.backends.sqlite.SQLiteFTS5Backend"),
+        ]
+    return [(vendor_label, "")]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = corpora.shared_data_dir()
@@ -411,9 +421,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             out(f"PostgreSQL at {args.pg_url} is not usable ({reason}); its rows are left out.")
     args.django = [
-        DjangoEngine(f"{label}, {vendor_label}", kind, vendor, url)
+        DjangoEngine(f"{label}, {vendor_label}", kind, vendor, url, backend=backend)
         for label, kind in kinds
         for vendor_label, vendor, url in vendors
+        for vendor_label, backend in _flavours(kind, vendor, vendor_label)
     ]
     records = corpora.news(data_dir)
     items, skipped = known_items.load(data_dir)
