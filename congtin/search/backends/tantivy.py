@@ -35,7 +35,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -133,7 +133,7 @@ def index_dir() -> Path:
     return default_index_dir(settings.DATABASES["default"], Path(settings.BASE_DIR))
 
 
-def default_index_dir(database: dict[str, Any], base_dir: Path) -> Path:
+def default_index_dir(database: Mapping[str, Any], base_dir: Path) -> Path:
     name = str(database.get("NAME") or "")
     in_memory = ":memory:" in name or name.startswith("file:")
     if database.get("ENGINE", "").endswith("sqlite3") and name and not in_memory:
