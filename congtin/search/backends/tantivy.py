@@ -18,7 +18,8 @@ On disk (``CONGTIN_SEARCH_INDEX_DIR``, by default beside the SQLite file)::
 
     <dir>/write.lock          fcntl lock: one writer at a time across processes
     <dir>/current -> v1-...   the live generation (a symlink, replaced atomically)
-    <dir>/v1-<ns>/            a tantivy index
+    <dir>/v1-<ns>-<pid>/      a tantivy index
+    <dir>/build-v1-<ns>-<pid>/  one a rebuild is filling, renamed to v1-… when it is made live
 
 ``rebuilding()`` builds a new generation aside and swaps the symlink at the end, so searches read the
 old index until the new one is complete. Readers notice a commit or a swap by the ``meta.json`` their
@@ -96,6 +97,8 @@ REBUILD_HEAP = 400_000_000
 REBUILD_THREADS = 2
 # Indexes a process keeps open (tests point every test at a new folder).
 OPEN_INDEXES = 4
+# A "build-" folder untouched this long belongs to a rebuild that died: the next swap removes it.
+ABANDONED_BUILD = 24 * 3600
 
 TEXT_FIELDS = ("title", "all", "exact", "keys")
 _FACET_FIELDS = {
@@ -195,7 +198,7 @@ class _Staging:
 
 
 _readers: OrderedDict[str, _Reader] = OrderedDict()
-_staging: dict[str, _Staging] = {}
+_staging: dict[tuple[str, int], _Staging] = {}  # (folder, thread) -> the rebuild that thread runs
 _lock = threading.Lock()  # guards the two dicts above
 
 
@@ -207,8 +210,9 @@ def _usable(target: Path) -> bool:
     return target.name.startswith(f"v{SCHEMA_VERSION}-") and (target / "meta.json").is_file()
 
 
-def _new_generation(base: Path) -> Path:
-    path = base / f"v{SCHEMA_VERSION}-{time.time_ns()}-{os.getpid()}"
+def _new_generation(base: Path, prefix: str = "") -> Path:
+    """An empty index folder; ``prefix`` "build-" for one a rebuild fills (never read, never swept)."""
+    path = base / f"{prefix}v{SCHEMA_VERSION}-{time.time_ns()}-{os.getpid()}"
     path.mkdir(parents=True)
     tantivy.Index(SCHEMA, path=str(path), reuse=False)
     return path
@@ -220,9 +224,13 @@ def _point_current(base: Path, target: Path) -> None:
     link.unlink(missing_ok=True)
     link.symlink_to(target.name)
     link.replace(_current(base))
+    stale = time.time() - ABANDONED_BUILD
     for other in base.iterdir():
-        if other.is_dir() and not other.is_symlink() and other.name != target.name and other.name[:1] == "v":
-            # Readers elsewhere keep their open files (mmap) until they reload.
+        if other.is_symlink() or not other.is_dir() or other.name == target.name:
+            continue
+        # Readers elsewhere keep their open files (mmap) until they reload. A "build-" folder is another
+        # rebuild's, unless it was left by one that died long ago.
+        if other.name.startswith("v") or (other.name.startswith("build-") and other.stat().st_mtime < stale):
             shutil.rmtree(other, ignore_errors=True)
 
 
@@ -320,8 +328,7 @@ def live_count(base: Path) -> int:
 
 def _staging_for(base: Path) -> _Staging | None:
     with _lock:
-        staging = _staging.get(str(base))
-    return staging if staging is not None and staging.thread == threading.get_ident() else None
+        return _staging.get((str(base), threading.get_ident()))
 
 
 # -- the backend -----------------------------------------------------------------------------------
@@ -391,16 +398,17 @@ class TantivyBackend:
             yield
             return
         self.base.mkdir(parents=True, exist_ok=True)
-        path = _new_generation(self.base)
+        path = _new_generation(self.base, "build-")
         writer = tantivy.Index.open(str(path)).writer(heap_size=REBUILD_HEAP, num_threads=REBUILD_THREADS)
         staging = _Staging(threading.get_ident(), path, writer)
         with _lock:
-            _staging[str(self.base)] = staging
+            _staging[(str(self.base), staging.thread)] = staging
         try:
             yield
             _commit(writer)
             with _write_lock(self.base):
-                _point_current(self.base, path)
+                live = path.rename(self.base / path.name.removeprefix("build-"))
+                _point_current(self.base, live)
         except BaseException:
             with contextlib.suppress(Exception):
                 writer.rollback()
@@ -408,7 +416,7 @@ class TantivyBackend:
             raise
         finally:
             with _lock:
-                _staging.pop(str(self.base), None)
+                _staging.pop((str(self.base), staging.thread), None)
 
     # -- reads --
 

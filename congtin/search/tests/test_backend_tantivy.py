@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -78,13 +79,25 @@ def test_tantivy_query_syntax_typed_by_a_reader_is_plain_text() -> None:
     assert found_titles("title: to chuc") == ["Tổ chức nhà nước"]  # "title" is a word of the body
 
 
-def test_a_rebuild_is_built_aside_and_swapped_in_at_the_end() -> None:
+def _rebuild_nothing(folder: str) -> None:
+    backend = TantivyBackend()
+    backend.base = Path(folder)
+    with backend.rebuilding():
+        pass
+
+
+def test_a_rebuild_is_built_aside_and_swapped_in_at_the_end(settings: Any) -> None:
     backend = TantivyBackend()
     backend.index([_doc(1, "Tin cũ về thuế"), _doc(2, "Tin cũ khác")])
     with backend.rebuilding():
         backend.clear()
         TantivyBackend().index([_doc(3, "Tin mới về thuế")])  # another instance, as services use
         assert live_count(index_dir()) == 2  # readers still have the whole old index
+        # Another rebuild (of nothing) finishing meanwhile swaps its own index in, and leaves this one be.
+        other = threading.Thread(target=_rebuild_nothing, args=(settings.CONGTIN_SEARCH_INDEX_DIR,))
+        other.start()
+        other.join(60)
+        assert live_count(index_dir()) == 0
     assert live_count(index_dir()) == 1
     assert found_titles("thue") == ["Tin mới về thuế"]
     generations = [p for p in index_dir().iterdir() if p.is_dir() and not p.is_symlink()]
