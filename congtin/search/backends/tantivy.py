@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import logging
 import os
 import shutil
 import threading
@@ -69,6 +70,8 @@ from congtin.search.backends.base import (
 )
 from congtin.search.models import SearchEntry
 from congtin.vietnamese import fold
+
+logger = logging.getLogger(__name__)
 
 # Bumped when the schema changes: an index of another version is not read, and the next write starts
 # an empty one (``manage.py rebuild_search_index`` fills it).
@@ -261,15 +264,28 @@ def _live_target(base: Path, *, create: bool) -> Path | None:
 
 
 def _searcher(base: Path) -> tantivy.Searcher | None:
-    """A searcher on the live generation, reloaded when it has changed since this process last looked."""
-    current = _current(base)
+    """A searcher on the live generation, reloaded when it has changed since this process last looked.
+
+    A swap by another process may delete the generation just read from ``current`` before it is opened:
+    then ``current`` is read again (it names the new one by then).
+    """
+    for _ in range(3):
+        try:
+            return _open_searcher(base)
+        except (OSError, ValueError):
+            continue
+    logger.warning("The search index in %s could not be opened; searches find nothing.", base)
+    return None
+
+
+def _open_searcher(base: Path) -> tantivy.Searcher | None:
     try:
-        target = base / os.readlink(current)
-        meta = os.stat(target / "meta.json")
-    except OSError:
-        return None
+        target = base / os.readlink(_current(base))
+    except FileNotFoundError:
+        return None  # nothing indexed yet
     if not target.name.startswith(f"v{SCHEMA_VERSION}-"):
         return None
+    meta = os.stat(target / "meta.json")
     stamp = (str(target), meta.st_ino, meta.st_mtime_ns)
     key = str(base)
     with _lock:

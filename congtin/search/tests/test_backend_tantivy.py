@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -167,3 +169,13 @@ def test_a_new_database_beside_an_old_index_folder_starts_the_index_afresh() -> 
     get_backend().index([_doc(2, "Tin mới")])
     assert live_count(index_dir()) == 1
     assert found_titles("tin") == ["Tin mới"]
+
+
+def test_a_live_index_deleted_under_a_reader_finds_nothing_instead_of_failing(caplog: Any) -> None:
+    get_backend().index([_doc(1, "Tin về thuế")])
+    assert found_titles("thue") == ["Tin về thuế"]
+    shutil.rmtree(index_dir() / os.readlink(index_dir() / "current"))  # by hand, or a swap racing a read
+    assert search("thue").hits == []
+    assert "could not be opened" in caplog.text
+    get_backend().index([_doc(2, "Tin mới về thuế")])  # the next write starts a new generation
+    assert found_titles("thue") == ["Tin mới về thuế"]
