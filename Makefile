@@ -96,4 +96,4 @@ bench-web: $(STAMP) ## The web bench alone: congtin vs vanilla Wagtail, Varnish 
 	$(BIN)/python -m bench.web
 
 clean: ## Remove the virtualenv, node_modules and local database
-	rm -rf $(VENV) node_modules db.sqlite3 .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 db.search-index .pytest_cache .mypy_cache .ruff_cache

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from wagtail.models import Page, Site
@@ -28,6 +30,13 @@ def _empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _own_search_index(settings: Any, tmp_path_factory: Any) -> None:
+    """Each test has a tantivy index folder of its own (created on its first write): an earlier test's
+    database rows were rolled back, and its index entries must not be found either."""
+    settings.CONGTIN_SEARCH_INDEX_DIR = str(tmp_path_factory.getbasetemp() / f"search-{uuid.uuid4().hex}")
 
 
 @dataclass

@@ -5,7 +5,10 @@
   ``add_bulk`` in batches of 10,000, not through per-save signals (which refresh the title norms over
   the whole index on every save).
 * ``congtin``: ``congtin.search.backends.get_backend()``, fed ``SearchDocument`` batches of 10,000,
-  queried with ``congtin.vietnamese.query.parse_query``.
+  queried with ``congtin.vietnamese.query.parse_query``. ``backend`` names one by its dotted path
+  (``CONGTIN_SEARCH_BACKEND``): on SQLite the tantivy default and FTS5 are separate engines. A backend
+  with a ``rebuilding()`` context (tantivy) is filled inside it, as ``rebuild_search_index`` does; its
+  index folder lies beside the SQLite file and counts in the size.
 
 Django picks a backend's flavour (SQLite FTS5, PostgreSQL) from the default database and is
 configured once per process, so each index runs in a child process on a fresh throwaway database::
@@ -15,10 +18,14 @@ configured once per process, so each index runs in a child process on a fresh th
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import importlib.util
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,15 +41,23 @@ if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
 
 BATCH = 10_000
+PUBLISHED_FROM = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
 class DjangoEngine:
     """Proxy to a child process; ``index`` starts a new child on a new database."""
 
     def __init__(
-        self, name: str, kind: str, vendor: str, server_url: str | None = None, keep_dir: Path | None = None
+        self,
+        name: str,
+        kind: str,
+        vendor: str,
+        server_url: str | None = None,
+        keep_dir: Path | None = None,
+        backend: str = "",
     ) -> None:
         self.name = name
+        self.backend = backend  # a dotted path for CONGTIN_SEARCH_BACKEND; "" for the vendor's default
         # ``keep_dir``: keep the project's built index there (SQLite file, or a named PostgreSQL
         # database) and reuse it on the next run with the same documents and migrations.
         self.keep_dir = keep_dir if kind == "congtin" else None
@@ -83,8 +98,9 @@ class DjangoEngine:
         """Reuse the kept index when its marker names the same documents and migrations, else rebuild it."""
         assert self.keep_dir is not None  # noqa: S101
         self.keep_dir.mkdir(parents=True, exist_ok=True)
-        fingerprint = f"{docs_digest}:{_migrations_digest()}"
-        stem = f"congtin_{self.vendor}_{docs_digest[:10]}"
+        fingerprint = f"{docs_digest}:{_migrations_digest(self.backend)}"
+        flavour = self.backend.rsplit(".", 2)[-2] if self.backend else self.vendor
+        stem = f"congtin_{flavour}_{docs_digest[:10]}"
         marker = self.keep_dir / f"{stem}.json"
         if self.vendor == "sqlite":
             url = f"sqlite:///{self.keep_dir / (stem + '.sqlite3')}"
@@ -99,6 +115,7 @@ class DjangoEngine:
         marker.unlink(missing_ok=True)
         if self.vendor == "sqlite":
             (self.keep_dir / f"{stem}.sqlite3").unlink(missing_ok=True)
+            shutil.rmtree(self.keep_dir / f"{stem}.search-index", ignore_errors=True)
         else:
             _admin(self.server_url, f'DROP DATABASE IF EXISTS "{stem}"')
             _admin(self.server_url, f'CREATE DATABASE "{stem}"')
@@ -108,6 +125,7 @@ class DjangoEngine:
 
     def _start(self, url: str) -> None:
         env = {**os.environ, "CONGTIN_BENCH_DATABASE_URL": url, "CONGTIN_BENCH_ENGINE": self.kind}
+        env["CONGTIN_SEARCH_BACKEND"] = self.backend
         env["DJANGO_SETTINGS_MODULE"] = "bench.search.wagtaildb.settings"
         self.child = subprocess.Popen(
             [sys.executable, "-m", "bench.search.django_engines"],
@@ -152,11 +170,15 @@ class DjangoEngine:
             self.tmp = None
 
 
-def _migrations_digest() -> str:
-    """What decides the shape of the project's index: its migrations."""
+def _migrations_digest(backend: str = "") -> str:
+    """What decides the shape of the project's index: its migrations, and for tantivy (an index outside
+    the database) its ``SCHEMA_VERSION``."""
     digest = hashlib.sha1(usedforsecurity=False)
     for path in sorted((REPO / "congtin" / "search" / "migrations").glob("*.py")):
         digest.update(path.read_bytes())
+    if backend.startswith("congtin.search.backends.tantivy"):
+        source = (REPO / "congtin" / "search" / "backends" / "tantivy.py").read_text(encoding="utf-8")
+        digest.update("".join(re.findall(r"^SCHEMA_VERSION = .*$", source, re.MULTILINE)).encode())
     return digest.hexdigest()
 
 
@@ -213,7 +235,8 @@ def _serve() -> None:
 
     def index(path: str) -> dict:
         t0 = time.perf_counter()
-        with open(path, encoding="utf-8") as f:
+        rebuilding = getattr(getattr(engine, "backend", None), "rebuilding", contextlib.nullcontext)
+        with open(path, encoding="utf-8") as f, rebuilding():
             batch: list[tuple[str, str, str]] = []
             for line in f:
                 batch.append(tuple(json.loads(line)))
@@ -224,7 +247,8 @@ def _serve() -> None:
                 engine.index(batch)
         seconds = time.perf_counter() - t0
         _analyze(connection)
-        return {"seconds": seconds, "size": _database_size(connection) - base_size}
+        own = _own_index_size()
+        return {"seconds": seconds, "size": _database_size(connection) - base_size + own, "index_size": own}
 
     for line in sys.stdin:
         command = json.loads(line)
@@ -282,7 +306,12 @@ class _CongtinIndex:
             self.cleared = True
         items = []
         for doc_id, title, body in docs:
-            items.append(SearchDocument(f"bench.document:{len(self.ids)}", "bench.document", title, body))
+            # Published one minute apart in the corpus's order: newer first on equal scores, as on a site.
+            when = PUBLISHED_FROM + dt.timedelta(minutes=len(self.ids))
+            n = len(self.ids)
+            items.append(
+                SearchDocument(f"bench.document:{n}", "bench.document", title, body, published_at=when)
+            )
             self.ids.append(doc_id)
         self.backend.index(items)
 
@@ -313,6 +342,17 @@ def _cpu_seconds(connection: BaseDatabaseWrapper) -> float:
             return seconds
         seconds += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return seconds
+
+
+def _own_index_size() -> int:
+    """Bytes of the backend's index outside the database (tantivy's folder), 0 for the others."""
+    from congtin.search.backends import get_backend
+
+    if not hasattr(get_backend(), "rebuilding"):
+        return 0
+    from congtin.search.backends.tantivy import index_dir
+
+    return sum(f.stat().st_size for f in index_dir().rglob("*") if f.is_file())
 
 
 def _database_size(connection: BaseDatabaseWrapper) -> int:

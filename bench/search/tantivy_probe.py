@@ -18,11 +18,11 @@ SQLite, and are built as tantivy queries as close to the strict search as tantiv
 Every strict match is ranked (SQLite ranks its newest 500 and the whole-phrase matches); the count is
 exact (``count=True``), and reported beside a run without it.
 
-Tantivy is not a project dependency. Run it from its own virtualenv's packages::
+The probe came first (it was run from a virtualenv of its own); the backend built from it is
+``congtin.search.backends.tantivy`` (decision 0024), measured by ``python -m bench.search`` as
+``congtin.search, tantivy``. The probe stays as the record of the design points it measured::
 
-    python3 -m venv /var/tmp/tv-venv && /var/tmp/tv-venv/bin/pip install tantivy==0.27.0
-    PYTHONPATH=/var/tmp/tv-venv/lib/python3.11/site-packages \\
-        nice .venv/bin/python -m bench.search.tantivy_probe --sizes 100000,1000000 --keep-dir /var/tmp/tv-probe-all
+    nice .venv/bin/python -m bench.search.tantivy_probe --sizes 100000,1000000 --keep-dir /var/tmp/tv-probe-all
 
 Without ``tantivy`` (or without the shared data) it says why and exits 0.
 """
@@ -419,9 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import tantivy
     except ImportError:
-        out(
-            "tantivy is not importable (not a project dependency): see this module's docstring. Nothing measured."
-        )
+        out("tantivy is not importable (run `make install`): see this module's docstring. Nothing measured.")
         return 0
     data_dir = corpora.shared_data_dir()
     if not (data_dir / corpora.ALQAC_ARTICLES).is_file() or not (data_dir / "news").is_dir():

@@ -12,6 +12,7 @@ non-page sources.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import threading
@@ -288,8 +289,9 @@ def search_rebuild(
 ) -> int:
     """Empty the index and fill it with everything public, ``batch_size`` items per write.
 
-    Runs in one transaction on the database backends, so searches see the old index until the new
-    one is complete. Returns the number of items indexed; ``progress(done, total)`` after each batch.
+    Runs in one transaction on the database backends, and into a new index swapped in at the end on
+    tantivy, so searches see the old index until the new one is complete. Returns the number of items
+    indexed; ``progress(done, total)`` after each batch.
     """
     from congtin.documents.models import OfficialDocument
 
@@ -301,7 +303,9 @@ def search_rebuild(
     total = pages.count() + documents.count() + len(qas)
     done = 0
     backend = get_backend()
-    with transaction.atomic():
+    # A backend with an index of its own (tantivy) builds the new one aside and swaps it in at the end.
+    rebuilding = getattr(backend, "rebuilding", None)
+    with transaction.atomic(), rebuilding() if rebuilding is not None else contextlib.nullcontext():
         backend.clear()
         for batch in _batched_pages(pages, batch_size):
             _index_pages(batch)

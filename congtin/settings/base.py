@@ -156,8 +156,11 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Public search (congtin.search). Empty: FTS5 on SQLite, tsvector on PostgreSQL (docs/decisions/0010).
+# Public search (congtin.search). Empty: tantivy on SQLite, tsvector on PostgreSQL (docs/decisions/0010,
+# 0024); "congtin.search.backends.sqlite.SQLiteFTS5Backend" for FTS5.
 CONGTIN_SEARCH_BACKEND = env_str("CONGTIN_SEARCH_BACKEND", "")
+# The tantivy backend's folder. Empty: beside the SQLite file ("db.sqlite3" -> "db.search-index").
+CONGTIN_SEARCH_INDEX_DIR = env_str("CONGTIN_SEARCH_INDEX_DIR", "")
 
 # Redis when REDIS_URL is set (production), otherwise Django's per-process memory cache. The Redis
 # backend answers like a miss when Redis is down (congtin/core/cache.py, decision 0018).

@@ -1,3 +1,7 @@
+import os
+import tempfile
+from pathlib import Path
+
 from congtin.settings.base import *
 
 DEBUG = False
@@ -13,3 +17,8 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CONGTIN_CASE_FILES_ROOT = BASE_DIR / ".test-private" / "case-files"
+# The tantivy index of a test process; the root conftest gives every test a folder of its own.
+CONGTIN_SEARCH_INDEX_DIR = str(
+    Path(tempfile.gettempdir())
+    / f"congtin-test-search-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
+)

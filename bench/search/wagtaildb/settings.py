@@ -11,3 +11,5 @@ INSTALLED_APPS = [
     "bench.search.wagtaildb.apps.BenchSearchConfig",
 ]
 DATABASES = {"default": dj_database_url.parse(os.environ["CONGTIN_BENCH_DATABASE_URL"])}
+# The project's tantivy index beside the throwaway (or kept) SQLite file, not in the test folder.
+CONGTIN_SEARCH_INDEX_DIR = ""

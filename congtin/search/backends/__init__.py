@@ -1,4 +1,7 @@
-"""Choosing the search backend: from ``CONGTIN_SEARCH_BACKEND``, else from the database vendor."""
+"""Choosing the search backend: from ``CONGTIN_SEARCH_BACKEND``, else from the database vendor.
+
+The embedded default is tantivy (decision 0024); SQLite FTS5 stays selectable by its dotted path.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,10 @@ from django.utils.module_loading import import_string
 from congtin.search.backends.base import SearchBackend
 
 BY_VENDOR = {
-    "sqlite": "congtin.search.backends.sqlite.SQLiteFTS5Backend",
+    "sqlite": "congtin.search.backends.tantivy.TantivyBackend",
     "postgresql": "congtin.search.backends.postgresql.PostgreSQLBackend",
 }
+SQLITE_FTS5 = "congtin.search.backends.sqlite.SQLiteFTS5Backend"
 
 
 def get_backend() -> SearchBackend:

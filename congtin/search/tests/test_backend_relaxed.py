@@ -13,7 +13,7 @@ from congtin.search.backends.base import SearchDocument
 from congtin.search.tests.helpers import found_titles, paragraphs, published, search
 from congtin.vietnamese import VIETNAM_TZ
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 DAY = dt.datetime(2024, 5, 1, 8, tzinfo=VIETNAM_TZ)
 

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from congtin.search.backends import get_backend
+from congtin.search.backends import SQLITE_FTS5, get_backend
 from congtin.search.backends.base import TOTAL_LIMIT, SearchDocument
 from congtin.search.tests.helpers import found_titles, search
 from congtin.vietnamese import VIETNAM_TZ
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 DAY = dt.datetime(2024, 5, 1, 8, tzinfo=VIETNAM_TZ)
 
@@ -62,8 +62,9 @@ def test_counting_stops_past_the_limit_and_the_page_still_fills() -> None:
     assert results.hits[0].title == f"Cải cách hành chính {TOTAL_LIMIT + 4}"
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5's bm25() exists on SQLite only")
-def test_sqlite_ranks_a_strict_match_as_fts5_bm25_would() -> None:
+def test_sqlite_ranks_a_strict_match_as_fts5_bm25_would(search_backend: str) -> None:
+    if search_backend != SQLITE_FTS5:
+        pytest.skip("FTS5's bm25() exists on the SQLite FTS5 backend only")
     from congtin.search.backends.sqlite import FTS_TABLE, WEIGHTS, build_match
     from congtin.vietnamese.query import parse_query
 

@@ -17,7 +17,7 @@ from congtin.search.models import SearchEntry
 from congtin.search.services import search_rebuild
 from congtin.search.tests.helpers import found_titles, paragraphs, published, search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def test_publishing_indexes_after_commit(site_tree: Any, django_capture_on_commit_callbacks: Any) -> None:

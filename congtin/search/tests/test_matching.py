@@ -13,7 +13,7 @@ from congtin.search.backends.base import SearchDocument
 from congtin.search.tests.helpers import found_titles, search
 from congtin.vietnamese import VIETNAM_TZ, nfc
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 DAY = dt.datetime(2024, 5, 1, 8, tzinfo=VIETNAM_TZ)
 
@@ -151,6 +151,10 @@ def test_filters_and_paging() -> None:
         'a*b*c* -d* "e*"',
         "\u0301\u0300",
         "_ __ ___",
+        "title:tổ all:* key:x",
+        "tổ^3 chức~2",
+        "[a TO z] {a TO z}",
+        "/t.*/ ?",
     ],
 )
 def test_hostile_queries_never_raise(query: str) -> None:

@@ -16,7 +16,7 @@ from congtin.news.tests.factories import ArticlePageFactory
 from congtin.search.services import search_rebuild
 from congtin.search.tests.helpers import paragraphs, published
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def found(client: Any, q: str) -> str:
