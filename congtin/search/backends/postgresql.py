@@ -72,10 +72,16 @@ FOCUS_POSTINGS = 5_000
 # Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
 STAGE_ROWS = 1_000
 STRICT_STAGE_ROWS = 200
+# Ids a partition of ``search_match`` holds (migration 0004 creates the first ones with the same width).
+PARTITION_SIZE = 100_000
+# A strict match of more words than this finds its items in the index by its rarest ones and checks the
+# rest on each item's vector (``_strict_match``): an AND of twenty words, "của" and "có" among them, costs
+# GIN tens of milliseconds even when nothing matches.
+INDEXED_GROUPS = 3
 # Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
 _ROW_TERMS = (
-    "SELECT t.term, count(*) AS n FROM search_searchentry e, LATERAL ("
-    "SELECT unnest(tsvector_to_array(e.vector)) AS term "
+    "SELECT t.term, count(*) AS n FROM search_searchentry e JOIN search_match m ON m.id = e.id, LATERAL ("
+    "SELECT unnest(tsvector_to_array(m.vector)) AS term "
     "UNION ALL SELECT '=' || unnest(tsvector_to_array(e.exact_vector)) UNION ALL SELECT '') t "
     "WHERE e.id = ANY(%s) GROUP BY t.term"
 )
@@ -177,14 +183,14 @@ class _Scoring:
         terms: list[str] = []
 
         def rank(vector: str, tsquery: str, factor: float) -> None:
-            terms.append(f"{factor:.6f} * ts_rank('{WEIGHTS}', e.{vector}, {tsquery}, {NORMALIZATION})")
+            terms.append(f"{factor:.6f} * ts_rank('{WEIGHTS}', {vector}, {tsquery}, {NORMALIZATION})")
 
         for word in self.words:
-            rank("vector", _phrase_sql([word], params), weight[word])
+            rank("e.vector", _phrase_sql([word], params), weight[word])
         for key in self.keys:
-            rank("vector", _key_sql(key, params), 2 * weight[key])
+            rank("e.vector", _key_sql(key, params), 2 * weight[key])
         for prefix in self.prefixes:
-            rank("vector", _prefix_sql(prefix, params), 1.0)
+            rank("e.vector", _prefix_sql(prefix, params), 1.0)
         for a, b in self.pairs:
             # ts_rank reads a phrase as its words near each other; only an adjacent pair earns the boost.
             factor = PAIR_BOOST * (weight.get(a, 0) + weight.get(b, 0)) / 2
@@ -195,7 +201,7 @@ class _Scoring:
             )
         for exact in self.exact:
             factor = EXACT_BOOST * idf(counts.get(f"={exact.split()[0]}", 0), total)
-            rank("exact_vector", _phrase_sql(exact.split(), params), factor)
+            rank("x.exact_vector", _phrase_sql(exact.split(), params), factor)
         return (" + ".join(terms) or "0"), params
 
 
@@ -230,20 +236,27 @@ class PostgreSQLBackend:
                 values = (entry.pk, engine_text(d.title), "\n".join(valid_keys(d.keys)), engine_text(d.body))
                 for column, value in zip(columns, (*values, exact_text(f"{d.title}\n{d.body}")), strict=True):
                     column.append(value)
-            # One statement per batch: the rows arrive as parallel arrays.
+            ids = columns[0]
+            # One statement per batch: the rows arrive as parallel arrays; the accent-keeping vector goes
+            # to the stored row, the matching one and the filter columns to the narrow table.
             with connection.cursor() as cursor:
+                cursor.execute("SELECT search_match_partitions(%s, %s)", [min(ids), max(ids)])
                 cursor.execute(
-                    "UPDATE search_searchentry e SET "
-                    "vector = setweight(to_tsvector('simple', v.title), 'A') "
+                    "WITH v AS (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS title, "
+                    "unnest(%s::text[]) AS keys, unnest(%s::text[]) AS body, unnest(%s::text[]) AS exact), "
+                    "x AS (UPDATE search_searchentry e SET exact_vector = to_tsvector('simple', v.exact) "
+                    "FROM v WHERE e.id = v.id RETURNING e.id, e.published_at, e.content_type, e.path, "
+                    "e.section_id, e.document_type, e.year) "
+                    "INSERT INTO search_match "
+                    "(id, published_at, content_type, path, section_id, document_type, year, vector) "
+                    "SELECT x.id, x.published_at, x.content_type, x.path, x.section_id, x.document_type, x.year, "
+                    "setweight(to_tsvector('simple', v.title), 'A') "
                     "|| setweight(array_to_tsvector(string_to_array(v.keys, E'\\n')), 'B') "
-                    "|| setweight(to_tsvector('simple', v.body), 'C'), "
-                    "exact_vector = to_tsvector('simple', v.exact) "
-                    "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS title, "
-                    "unnest(%s::text[]) AS keys, unnest(%s::text[]) AS body, unnest(%s::text[]) AS exact) v "
-                    "WHERE e.id = v.id",
+                    "|| setweight(to_tsvector('simple', v.body), 'C') "
+                    "FROM x JOIN v ON v.id = x.id ORDER BY x.id",
                     columns,
                 )
-                _update_counts(cursor, columns[0], +1)
+                _update_counts(cursor, ids, +1)
 
     def remove(self, keys: Iterable[str]) -> None:
         keys = list(keys)
@@ -255,11 +268,14 @@ class PostgreSQLBackend:
                 return
             with connection.cursor() as cursor:
                 _update_counts(cursor, ids, -1)
+                cursor.execute("DELETE FROM search_match WHERE id = ANY(%s)", [ids])
             SearchEntry.objects.filter(pk__in=ids).delete()
 
     def clear(self) -> None:
+        # DELETE, not TRUNCATE: a rebuild runs in one transaction and searches read the old rows meanwhile.
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_term")
+            cursor.execute("DELETE FROM search_match")
             SearchEntry.objects.all().delete()
 
     def search(
@@ -268,28 +284,43 @@ class PostgreSQLBackend:
         built = build_tsquery(query)
         if built is None or limit <= 0:
             return SearchResults()
-        match, match_params, _, _ = built
         offset = max(offset, 0)
         where = filter_sql(filters)
         scoring = _Scoring(query)
         groups, _ = query_terms(query)
-        lexemes = scoring.lexemes() + [w for group in groups for w in group]
+        lexemes = list(dict.fromkeys(scoring.lexemes() + [w for group in groups for w in group]))
         with connection.cursor() as cursor:
-            # The capped count and the counts of the query's lexemes in one round trip.
-            cursor.execute(
-                "SELECT (SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
-                f"WHERE e.vector @@ ({match}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m), "
-                "(SELECT json_object_agg(term, docs) FROM search_term WHERE term = ANY(%s))",
-                [*match_params, *where[1], list(dict.fromkeys(lexemes))],
-            )
-            total, found_counts = cursor.fetchone()
-            counts = {str(k): int(v) for k, v in (found_counts or {}).items()}
+            # The newest TOTAL_LIMIT + 1 matches give the capped count and the candidates at once; with
+            # few words, the counts of the query's lexemes come in the same round trip.
+            newest_sql = "SELECT e.id FROM search_match e WHERE {match}{where} ORDER BY e.id DESC LIMIT {n}"
+            counts_sql = "SELECT json_object_agg(term, docs) FROM search_term WHERE term = ANY(%s)"
+            if _narrowed(query):
+                cursor.execute(counts_sql, [lexemes])
+                counts = _counts(cursor.fetchone()[0])
+                match, match_params = _strict_match(query, counts)
+                cursor.execute(
+                    newest_sql.format(match=match, where=where[0], n=TOTAL_LIMIT + 1),
+                    [*match_params, *where[1]],
+                )
+                newest = [int(row[0]) for row in cursor.fetchall()]
+            else:
+                match, match_params = _strict_match(query, {})
+                cursor.execute(
+                    f"SELECT ({counts_sql}), ARRAY(SELECT id FROM ("  # noqa: S608
+                    + newest_sql.format(match=match, where=where[0], n=TOTAL_LIMIT + 1)
+                    + ") m ORDER BY id DESC)",
+                    [lexemes, *match_params, *where[1]],
+                )
+                found_counts, found_ids = cursor.fetchone()
+                counts = _counts(found_counts)
+                newest = [int(i) for i in found_ids]
+            total = len(newest)
             relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
             if total:
                 rows = _ranked_strict(
                     cursor,
-                    (match, match_params),
+                    newest[:RANK_LIMIT],
                     focus_tsqueries(query, counts) if total > RANK_LIMIT else [],
                     scoring,
                     counts,
@@ -306,13 +337,7 @@ class PostgreSQLBackend:
                     hits=hits_for(rows if relaxed is None else rows[offset:], query), total=total
                 )
             relaxed_match = _relaxed_tsquery(query, relaxed, words, together=together)
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
-                f"WHERE e.vector @@ ({relaxed_match[0]}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m",
-                [*relaxed_match[1], *where[1]],
-            )
-            found = int(cursor.fetchone()[0])
-            more = _ranked(
+            more, found = _ranked(
                 cursor,
                 relaxed_match,
                 _Scoring(query, [w for unit in words for w in unit.split()]),
@@ -334,12 +359,42 @@ class PostgreSQLBackend:
         match, match_params = built[0], built[1]
 
         def source() -> tuple[str, list[Any]]:
-            return f"FROM search_searchentry e WHERE e.vector @@ ({match})", list(match_params)
+            return f"FROM search_match e WHERE e.vector @@ ({match})", list(match_params)
 
         sql, params = facet_statement(source, filters)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return read_facets(cursor.fetchall())
+
+
+def _counts(found: dict[str, Any] | None) -> dict[str, int]:
+    return {str(k): int(v) for k, v in (found or {}).items()}
+
+
+def _narrowed(query: ParsedQueryLike) -> bool:
+    """Whether the strict match is found by its rarest words only (``_strict_match``)."""
+    groups, prefixes = query_terms(query)
+    return len(groups) > INDEXED_GROUPS and not prefixes
+
+
+def _strict_match(query: ParsedQueryLike, counts: dict[str, int]) -> tuple[str, list[Any]]:
+    """The strict match as a condition on ``e.vector``, and its parameters.
+
+    For a query of more than ``INDEXED_GROUPS`` words (``_narrowed``), the GIN index is asked only for
+    items holding its rarest ``INDEXED_GROUPS`` (or a key it names), and the whole match is checked on
+    each of those rows' vector (``IS TRUE`` keeps the planner from handing it to the index too).
+    """
+    built = build_tsquery(query)
+    assert built is not None  # noqa: S101 - the caller checked
+    match, match_params = built[0], built[1]
+    if not _narrowed(query):
+        return f"e.vector @@ ({match})", list(match_params)
+    groups, _ = query_terms(query)
+    rare = sorted(groups, key=lambda group: min(counts.get(w, 0) for w in group))[:INDEXED_GROUPS]
+    params: list[Any] = []
+    parts = [f"({' && '.join(_phrase_sql(g, params) for g in rare)})"]
+    parts += [_key_sql(key, params) for key in query_symbol_keys(query)]
+    return f"e.vector @@ ({' || '.join(parts)}) AND (e.vector @@ ({match})) IS TRUE", [*params, *match_params]
 
 
 def _ranked(
@@ -350,8 +405,9 @@ def _ranked(
     where: tuple[str, list[Any]],
     limit: int,
     offset: int,
-) -> list[tuple[int, float]]:
-    """The ranked ``(id, score)`` rows of a page of the relaxed match (every match is ranked).
+) -> tuple[list[tuple[int, float]], int]:
+    """The ranked ``(id, score)`` rows of a page of the relaxed match (every match is ranked), and its
+    capped count, from one pass over the matches.
 
     Two stages: one ``ts_rank`` of all the words together (no IDF) picks the best ``STAGE_ROWS``
     matches, then the full score (a ``ts_rank`` per word, pair and accent) orders those. Each
@@ -359,17 +415,19 @@ def _ranked(
     tens of calls a row.
     """
     first, first_params = scoring.first_stage()
-    candidates = (
-        f"SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({match[0]}){where[0]} "  # noqa: S608
-        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    ctes = (
+        f"m AS MATERIALIZED (SELECT e.id, {first} AS r FROM search_match e "  # noqa: S608
+        f"WHERE e.vector @@ ({match[0]}){where[0]}), "
+        "c AS MATERIALIZED (SELECT id FROM m ORDER BY r DESC, id DESC LIMIT %s)"
     )
-    params = [*match[1], *where[1], *first_params, max(STAGE_ROWS, limit + offset)]
-    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+    params = [*first_params, *match[1], *where[1], max(STAGE_ROWS, limit + offset)]
+    found = f"(SELECT count(*) FROM (SELECT 1 FROM m LIMIT {TOTAL_LIMIT + 1}) n)"  # noqa: S608
+    return _scored(cursor, ctes, params, scoring, counts, limit, offset, found)
 
 
 def _ranked_strict(
     cursor: Any,
-    match: tuple[str, list[Any]],
+    newest: Sequence[int],
     focus: Sequence[tuple[str, list[Any]]],
     scoring: _Scoring,
     counts: dict[str, int],
@@ -377,52 +435,57 @@ def _ranked_strict(
     limit: int,
     offset: int,
 ) -> list[tuple[int, float]]:
-    """The ranked ``(id, score)`` rows of a page of the strict match (docs/decisions/0021).
+    """The ranked ``(id, score)`` rows of a page of the strict match (docs/decisions/0021, 0025).
 
-    Candidates: its newest ``RANK_LIMIT`` matches (``ORDER BY id DESC LIMIT``: the planner walks the
-    primary key backwards when matches are dense, and reads the GIN bitmap when they are rare; either
-    way it stops early instead of ranking every match), plus the newest ``FOCUS_CANDIDATES`` of each
-    whole-phrase form (``focus``). The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score
-    orders those.
+    Candidates: its newest ``RANK_LIMIT`` matches (``newest``, read with the count), plus the newest
+    ``FOCUS_CANDIDATES`` of each whole-phrase form (``focus``). The first stage keeps the best
+    ``STRICT_STAGE_ROWS``, the full score orders those.
     """
-    parts: list[str] = []
-    params: list[Any] = []
+    parts = ["SELECT unnest(%s::bigint[]) AS id"]
+    params: list[Any] = [list(newest)]
     # The focus is read through the GIN index (``id + 0``): its matches are few, and the planner, which
     # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
-    choices = [(*match, "e.id", RANK_LIMIT), *((*f, "e.id + 0", FOCUS_CANDIDATES) for f in focus)]
-    for tsquery, tsquery_params, order, rows in choices:
+    for tsquery, tsquery_params in focus:
         parts.append(
-            f"(SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
-            f"ORDER BY {order} DESC LIMIT {rows})"
+            f"(SELECT e.id FROM search_match e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
+            f"ORDER BY e.id + 0 DESC LIMIT {FOCUS_CANDIDATES})"
         )
         params += [*tsquery_params, *where[1]]
     first, first_params = scoring.first_stage()
-    candidates = (
-        f"SELECT e.id FROM ({' UNION '.join(parts)}) m JOIN search_searchentry e ON e.id = m.id "  # noqa: S608
-        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    ctes = (
+        f"c AS MATERIALIZED (SELECT e.id FROM ({' UNION '.join(parts)}) m "  # noqa: S608
+        f"JOIN search_match e ON e.id = m.id ORDER BY {first} DESC, e.id DESC LIMIT %s)"
     )
     params += [*first_params, max(STRICT_STAGE_ROWS, limit + offset)]
-    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+    rows, _ = _scored(cursor, ctes, params, scoring, counts, limit, offset)
+    return rows
 
 
 def _scored(
     cursor: Any,
-    candidates: str,
+    ctes: str,
     params: list[Any],
     scoring: _Scoring,
     counts: dict[str, int],
     limit: int,
     offset: int,
-) -> list[tuple[int, float]]:
-    """The full score over the candidate ids (a statement selecting ``e.id``), one page of it."""
+    found: str = "0",
+) -> tuple[list[tuple[int, float]], int]:
+    """The full score over the candidate ids (a CTE ``c`` of ``id``), one page of it.
+
+    ``found``: an expression over the CTEs returned with every row (0 when there is none).
+    """
     score, score_params = scoring.sql(counts)
+    # The accent-keeping vector is in the stored row: read only when the query has accented words.
+    exact = " JOIN search_searchentry x ON x.id = c.id" if scoring.exact else ""
     cursor.execute(
-        f"WITH c AS MATERIALIZED ({candidates}) "  # noqa: S608
-        f"SELECT e.id, {score} AS score FROM c JOIN search_searchentry e ON e.id = c.id "
+        f"WITH {ctes} SELECT e.id, {score} AS score, {found} FROM c "  # noqa: S608
+        f"JOIN search_match e ON e.id = c.id{exact} "
         "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
         [*params, *score_params, limit, offset],
     )
-    return [(int(i), float(s)) for i, s in cursor.fetchall()]
+    fetched = cursor.fetchall()
+    return [(int(i), float(s)) for i, s, _ in fetched], int(fetched[0][2]) if fetched else 0
 
 
 def focus_tsqueries(query: ParsedQueryLike, counts: dict[str, int]) -> list[tuple[str, list[Any]]]:
