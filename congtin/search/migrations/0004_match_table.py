@@ -6,10 +6,11 @@ in ``search_searchentry``. A row is about 1.3 kB, stored inline (the 3 kB rows o
 their vector in TOAST: three buffer reads per checked row). The table is partitioned by id range,
 ``PARTITION_SIZE`` ids a partition, newest last: the newest 1,001 matches of a broad query come from the
 newest partition's posting lists, a tenth as long as the whole index's at a million items. The backend
-creates a partition when a write first needs it (``postgresql._ensure_partitions``); this migration
+creates a partition when a write first needs it (``search_match_partitions``); this migration
 creates those the existing rows need and copies them in place (no rebuild).
 
-The GIN indexes have no pending list (``fastupdate = off``): every search scanned that list in full.
+Rows keep their vectors inline up to ``ROW_TARGET`` bytes, in both tables (see there). The GIN
+indexes have no pending list (``fastupdate = off``): every search scanned that list in full.
 Emptying ``search_searchentry`` with TRUNCATE (the test suite's flush does) empties ``search_match`` and
 ``search_term`` too, by a trigger: nothing else refers to them.
 """
@@ -18,6 +19,10 @@ from django.db import migrations
 
 # Keep in step with ``congtin.search.backends.postgresql.PARTITION_SIZE``.
 PARTITION_SIZE = 100_000
+# Rows up to this many bytes keep their vectors inline (PostgreSQL's default moves anything past 2 kB to
+# TOAST, and every ``@@`` or ``ts_rank`` of a long article's vector then costs an index lookup and a
+# fetch of its chunks, again for each call).
+ROW_TARGET = 8160
 
 # The partitions covering ids ``low`` to ``high``: called by this migration and by the backend's writes.
 PARTITIONS_FUNCTION = (
@@ -27,7 +32,8 @@ PARTITIONS_FUNCTION = (
     "IF to_regclass('search_match_' || n) IS NULL THEN "
     "PERFORM pg_advisory_xact_lock(hashtext('search_match_partitions')); "
     "IF to_regclass('search_match_' || n) IS NULL THEN "
-    "EXECUTE format('CREATE TABLE %I PARTITION OF search_match FOR VALUES FROM (%s) TO (%s)', "
+    "EXECUTE format('CREATE TABLE %I PARTITION OF search_match FOR VALUES FROM (%s) TO (%s) "
+    f"WITH (toast_tuple_target = {ROW_TARGET})', "
     f"'search_match_' || n, n * {PARTITION_SIZE}, (n + 1) * {PARTITION_SIZE}); "
     "END IF; END IF; END LOOP; END $$"
 )
@@ -44,12 +50,19 @@ POSTGRESQL_FORWARD = [
     "CREATE INDEX search_match_vector_gin ON search_match USING gin (vector) WITH (fastupdate = off)",
     "DROP INDEX IF EXISTS search_searchentry_vector_gin",
     "ALTER TABLE search_searchentry DROP COLUMN vector",
+    # The accent-keeping vector is read for up to 200 rows a search: inline too (the body goes to TOAST
+    # first). CLUSTER rewrites the rows so (the dropped vector's bytes go too) and keeps them in id order.
+    f"ALTER TABLE search_searchentry SET (toast_tuple_target = {ROW_TARGET})",
+    "ALTER TABLE search_searchentry ALTER COLUMN exact_vector SET STORAGE MAIN",
+    "CLUSTER search_searchentry USING search_searchentry_pkey",
     "CREATE FUNCTION search_entries_truncated() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN TRUNCATE search_match; DELETE FROM search_term; RETURN NULL; END $$",
     "CREATE TRIGGER search_entries_truncated AFTER TRUNCATE ON search_searchentry "
     "FOR EACH STATEMENT EXECUTE FUNCTION search_entries_truncated()",
 ]
 POSTGRESQL_BACKWARD = [
+    "ALTER TABLE search_searchentry RESET (toast_tuple_target)",
+    "ALTER TABLE search_searchentry ALTER COLUMN exact_vector SET STORAGE EXTENDED",
     "DROP TRIGGER IF EXISTS search_entries_truncated ON search_searchentry",
     "DROP FUNCTION IF EXISTS search_entries_truncated()",
     "ALTER TABLE search_searchentry ADD COLUMN vector tsvector",
