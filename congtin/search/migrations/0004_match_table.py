@@ -9,7 +9,9 @@ newest partition's posting lists, a tenth as long as the whole index's at a mill
 creates a partition when a write first needs it (``search_match_partitions``); this migration
 creates those the existing rows need and copies them in place (no rebuild).
 
-Rows keep their vectors inline up to ``ROW_TARGET`` bytes, in both tables (see there). The GIN
+Rows keep their vectors inline up to ``ROW_TARGET`` bytes, in both tables (see there). No parallel
+scans of a partition: a search reads its partitions newest first and stops (``_newest_rows``), which
+workers reading them side by side would not keep to. The GIN
 indexes have no pending list (``fastupdate = off``): every search scanned that list in full.
 Emptying ``search_searchentry`` with TRUNCATE (the test suite's flush does) empties ``search_match`` and
 ``search_term`` too, by a trigger: nothing else refers to them.
@@ -33,7 +35,7 @@ PARTITIONS_FUNCTION = (
     "PERFORM pg_advisory_xact_lock(hashtext('search_match_partitions')); "
     "IF to_regclass('search_match_' || n) IS NULL THEN "
     "EXECUTE format('CREATE TABLE %I PARTITION OF search_match FOR VALUES FROM (%s) TO (%s) "
-    f"WITH (toast_tuple_target = {ROW_TARGET})', "
+    f"WITH (toast_tuple_target = {ROW_TARGET}, parallel_workers = 0)', "
     f"'search_match_' || n, n * {PARTITION_SIZE}, (n + 1) * {PARTITION_SIZE}); "
     "END IF; END IF; END LOOP; END $$"
 )
