@@ -208,7 +208,7 @@ class _Scoring:
             )
         for exact in self.exact:
             factor = EXACT_BOOST * idf(counts.get(f"={exact.split()[0]}", 0), total)
-            rank("e.exact_vector", _phrase_sql(exact.split(), params), factor)
+            rank("x.exact_vector", _phrase_sql(exact.split(), params), factor)
         return (" + ".join(terms) or "0"), params
 
 
@@ -478,7 +478,9 @@ def _ranked(
     ctes = (
         f"m AS MATERIALIZED (SELECT e.id, {first} AS r FROM search_match e "  # noqa: S608
         f"WHERE e.vector @@ ({match[0]}){where[0]}), "
-        "c AS MATERIALIZED (SELECT id FROM m ORDER BY r DESC, id DESC LIMIT %s)"
+        # ``= ANY(ARRAY(…))``, not a join: the planner would hash the whole table to join 1,000 ids.
+        "c AS MATERIALIZED (SELECT e.id, e.published_at, e.vector FROM search_match e WHERE e.id = ANY(ARRAY("
+        "SELECT id FROM m ORDER BY r DESC, id DESC LIMIT %s)))"
     )
     params = [*first_params, *match[1], *where[1], max(STAGE_ROWS, limit + offset)]
     found = f"(SELECT count(*) FROM (SELECT 1 FROM m LIMIT {TOTAL_LIMIT + 1}) n)"  # noqa: S608
@@ -501,30 +503,33 @@ def _ranked_strict(
     read with the count), plus the newest ``FOCUS_CANDIDATES`` of each whole-phrase form (``focus``).
     The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score orders those.
     """
-    parts = ["SELECT unnest(%s::bigint[]) AS id"]
-    params: list[Any] = [list(newest[:RANK_LIMIT])]
+    first, first_params = scoring.first_stage()
+    row = f"e.id, e.published_at, e.vector, {first} AS r"
+    # The newest as literal ids, so that only the partitions holding them are read.
+    parts = [f"SELECT {row} FROM search_match e WHERE e.id = ANY(%s)"]  # noqa: S608
+    params: list[Any] = [*first_params, list(newest[:RANK_LIMIT])]
     for tsquery, tsquery_params in focus:
         if len(newest) <= TOTAL_LIMIT:
             # Every match is in ``newest``: the phrase is checked on those rows only.
             parts.append(
-                "(SELECT e.id FROM search_match e WHERE e.id = ANY(%s) "  # noqa: S608
+                f"(SELECT {row} FROM search_match e WHERE e.id = ANY(%s) "  # noqa: S608
                 f"AND (e.vector @@ ({tsquery})) IS TRUE ORDER BY e.id DESC LIMIT {FOCUS_CANDIDATES})"
             )
-            params += [list(newest), *tsquery_params]
+            params += [*first_params, list(newest), *tsquery_params]
         else:
             # Read through the GIN index (``id + 0``): its matches are few, and the planner, which
             # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
             parts.append(
-                f"(SELECT e.id FROM search_match e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
+                f"(SELECT {row} FROM search_match e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
                 f"ORDER BY e.id + 0 DESC LIMIT {FOCUS_CANDIDATES})"
             )
-            params += [*tsquery_params, *where[1]]
-    first, first_params = scoring.first_stage()
+            params += [*first_params, *tsquery_params, *where[1]]
+    # The candidates carry their vector to the full score: no second read of the rows.
     ctes = (
-        f"c AS MATERIALIZED (SELECT e.id FROM search_match e WHERE e.id = ANY(ARRAY({' UNION '.join(parts)})) "  # noqa: S608
-        f"ORDER BY {first} DESC, e.id DESC LIMIT %s)"
+        "c AS MATERIALIZED (SELECT id, published_at, vector FROM (SELECT DISTINCT ON (id) * FROM ("  # noqa: S608
+        f"{' UNION ALL '.join(parts)}) u ORDER BY id) d ORDER BY r DESC, id DESC LIMIT %s)"
     )
-    params += [*first_params, max(STRICT_STAGE_ROWS, limit + offset)]
+    params.append(max(STRICT_STAGE_ROWS, limit + offset))
     rows, _ = _scored(cursor, ctes, params, scoring, counts, limit, offset)
     return rows
 
@@ -539,18 +544,20 @@ def _scored(
     offset: int,
     found: str = "0",
 ) -> tuple[list[tuple[int, float]], int]:
-    """The full score over the candidate ids (a CTE ``c`` of ``id``), one page of it.
+    """The full score over the candidates (a CTE ``c`` of ``id, published_at, vector``), one page of it.
 
     ``found``: an expression over the CTEs returned with every row (0 when there is none).
     """
     score, score_params = scoring.sql(counts)
-    # The accent-keeping vector is in the stored row: read only when the query has accented words.
-    exact = (", x.exact_vector", " JOIN search_searchentry x ON x.id = e.id") if scoring.exact else ("", "")
+    exact = ""
+    if scoring.exact:
+        # The accent-keeping vector is in the stored row: read only when the query has accented words.
+        exact = (
+            " JOIN (SELECT id, exact_vector FROM search_searchentry "
+            "WHERE id = ANY(ARRAY(SELECT id FROM c))) x ON x.id = e.id"
+        )
     cursor.execute(
-        # ``= ANY(ARRAY(…))``, not a join: the planner would hash the whole table to join 200 ids.
-        f"WITH {ctes}, v AS MATERIALIZED (SELECT e.id, e.published_at, e.vector{exact[0]} "  # noqa: S608
-        f"FROM search_match e{exact[1]} WHERE e.id = ANY(ARRAY(SELECT id FROM c))) "
-        f"SELECT e.id, {score} AS score, {found} FROM v e "
+        f"WITH {ctes} SELECT e.id, {score} AS score, {found} FROM c e{exact} "  # noqa: S608
         "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
         [*params, *score_params, limit, offset],
     )
