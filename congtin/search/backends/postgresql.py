@@ -21,8 +21,6 @@ word-character input, so nothing a user types can make the SQL or the tsquery sy
 from __future__ import annotations
 
 import itertools
-import math
-import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -304,14 +302,15 @@ class PostgreSQLBackend:
             if _narrowed(query):
                 cursor.execute(counts_sql, [lexemes])
                 counts = _counts(cursor.fetchone()[0])
-                newest_sql, newest_params = _newest(cursor, _strict_match(query, counts), filters, where)
+                newest_sql, newest_params = _newest(_strict_match(query, counts), filters, where)
                 cursor.execute(newest_sql, newest_params)
-                found_ids, found_facets = cursor.fetchone()
+                found_ids, found_facets, top_id = cursor.fetchone()
             else:
-                newest_sql, newest_params = _newest(cursor, _strict_match(query, {}), filters, where)
+                newest_sql, newest_params = _newest(_strict_match(query, {}), filters, where)
                 cursor.execute(f"{newest_sql}, ({counts_sql})", [*newest_params, lexemes])
-                found_ids, found_facets, found_counts = cursor.fetchone()
+                found_ids, found_facets, top_id, found_counts = cursor.fetchone()
                 counts = _counts(found_counts)
+            _top_partition["start"] = int(top_id) // PARTITION_SIZE * PARTITION_SIZE
             newest = [int(i) for i in found_ids]
             facets = read_facets(found_facets) if found_facets is not None else None
             total = len(newest)
@@ -362,9 +361,7 @@ class PostgreSQLBackend:
 
         with connection.cursor() as cursor:
             # Counted among the newest TOTAL_LIMIT + 1 matches, as ``search`` counts (``_newest``).
-            rows, rows_params = _newest_rows(
-                cursor, FACET_COLUMNS, f"e.vector @@ ({match})", list(match_params)
-            )
+            rows, rows_params = _newest_rows(FACET_COLUMNS, f"e.vector @@ ({match})", list(match_params))
 
             def source() -> tuple[str, list[Any]]:
                 return f"FROM ({rows}) e", rows_params
@@ -378,13 +375,13 @@ def _counts(found: dict[str, Any] | None) -> dict[str, int]:
     return {str(k): int(v) for k, v in (found or {}).items()}
 
 
-# The start of the newest partition this process has seen, and when it read it. Any value gives the
-# same rows (``_newest_rows``): a stale one only leaves the newest partitions in one branch.
-_top_partition: dict[str, float] = {"start": 0, "read": -math.inf}
-TOP_PARTITION_SECONDS = 60.0
+# The start of the newest partition, as the last search in this process saw it (``_newest``). Any
+# value gives the same rows (``_newest_rows``): a stale one only leaves the newest partitions in one
+# branch, and 0, before the first search, makes one branch of the whole table.
+_top_partition = {"start": 0}
 
 
-def _newest_rows(cursor: Any, columns: str, condition: str, params: list[Any]) -> tuple[str, list[Any]]:
+def _newest_rows(columns: str, condition: str, params: list[Any]) -> tuple[str, list[Any]]:
     """``SELECT columns`` of the newest ``TOTAL_LIMIT + 1`` rows of ``search_match e`` meeting ``condition``.
 
     One branch per partition, newest first, each that partition's newest matches, under a ``LIMIT``
@@ -394,11 +391,7 @@ def _newest_rows(cursor: Any, columns: str, condition: str, params: list[Any]) -
     LIMIT`` over the parent stops early only while the planner expects many matches; it expects a
     hundred for four common words that 35,000 items hold, and then sorted all of them: 200 ms.)
     """
-    now = time.monotonic()
-    if now - _top_partition["read"] > TOP_PARTITION_SECONDS:
-        cursor.execute("SELECT coalesce(max(id), 0) FROM search_match")
-        _top_partition.update(start=int(cursor.fetchone()[0]) // PARTITION_SIZE * PARTITION_SIZE, read=now)
-    top = int(_top_partition["start"])
+    top = _top_partition["start"]
     branches: list[str] = []
     for start in range(top, -1, -PARTITION_SIZE):
         # Literal bounds (integers of ours), so that each branch is planned for its own partition.
@@ -411,13 +404,14 @@ def _newest_rows(cursor: Any, columns: str, condition: str, params: list[Any]) -
 
 
 def _newest(
-    cursor: Any, match: tuple[str, list[Any]], filters: SearchFilters, where: tuple[str, list[Any]]
+    match: tuple[str, list[Any]], filters: SearchFilters, where: tuple[str, list[Any]]
 ) -> tuple[str, list[Any]]:
-    """``SELECT <ids>, <facets>`` of the strict match's newest ``TOTAL_LIMIT + 1`` items, and its parameters.
+    """``SELECT <ids>, <facets>, <top id>`` of the strict match's newest ``TOTAL_LIMIT + 1`` items.
 
     The ids newest first (the capped count and the candidates); the facet counts among them as
     ``read_facets`` rows, only without filters (a facet is counted under every filter but its own, so
-    with a filter the rows counted differ from those found: ``facet_counts`` does that), else NULL.
+    with a filter the rows counted differ from those found: ``facet_counts`` does that), else NULL; the
+    highest id indexed, for the next search's branches (``_top_partition``).
     """
     if filters == SearchFilters():
         arms, arm_params = facet_arms(filters)
@@ -425,9 +419,12 @@ def _newest(
     else:
         facets, arm_params = "NULL::json", []
     rows, rows_params = _newest_rows(
-        cursor, f"e.id, {FACET_COLUMNS}", f"{match[0]}{where[0]}", [*match[1], *where[1]]
+        f"e.id, {FACET_COLUMNS}", f"{match[0]}{where[0]}", [*match[1], *where[1]]
     )
-    sql = f"WITH m AS MATERIALIZED ({rows}) SELECT ARRAY(SELECT id FROM m ORDER BY id DESC), {facets}"  # noqa: S608
+    sql = (
+        f"WITH m AS MATERIALIZED ({rows}) SELECT ARRAY(SELECT id FROM m ORDER BY id DESC), {facets}, "  # noqa: S608
+        "(SELECT coalesce(max(id), 0) FROM search_match)"
+    )
     return sql, [*rows_params, *arm_params]
 
 
