@@ -27,6 +27,9 @@ PARTITION_SIZE = 100_000
 ROW_TARGET = 8160
 
 # The partitions covering ids ``low`` to ``high``: called by this migration and by the backend's writes.
+# Created apart and then attached: ``CREATE TABLE … PARTITION OF`` would lock ``search_match`` against
+# every search until the creating transaction ends (a whole rebuild, which runs in one), ``ATTACH
+# PARTITION`` only against other schema changes; the indexes follow the parent's.
 PARTITIONS_FUNCTION = (
     "CREATE FUNCTION search_match_partitions(low bigint, high bigint) RETURNS void LANGUAGE plpgsql AS $$ "
     "DECLARE n bigint; BEGIN "
@@ -34,8 +37,9 @@ PARTITIONS_FUNCTION = (
     "IF to_regclass('search_match_' || n) IS NULL THEN "
     "PERFORM pg_advisory_xact_lock(hashtext('search_match_partitions')); "
     "IF to_regclass('search_match_' || n) IS NULL THEN "
-    "EXECUTE format('CREATE TABLE %I PARTITION OF search_match FOR VALUES FROM (%s) TO (%s) "
-    f"WITH (toast_tuple_target = {ROW_TARGET}, parallel_workers = 0)', "
+    "EXECUTE format('CREATE TABLE %I (LIKE search_match INCLUDING DEFAULTS INCLUDING STORAGE) "
+    f"WITH (toast_tuple_target = {ROW_TARGET}, parallel_workers = 0)', 'search_match_' || n); "
+    "EXECUTE format('ALTER TABLE search_match ATTACH PARTITION %I FOR VALUES FROM (%s) TO (%s)', "
     f"'search_match_' || n, n * {PARTITION_SIZE}, (n + 1) * {PARTITION_SIZE}); "
     "END IF; END IF; END LOOP; END $$"
 )
