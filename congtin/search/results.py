@@ -1,11 +1,12 @@
 """The reads behind the search page (``/tim-kiem/``) and its JSON twin (``/api/search/``).
 
-``search_page`` runs the search (``queries.search_public``), the facet counts (one statement), and
-dresses each hit for a reader: type label, highlighted title, date, breadcrumb and a snippet of the
-accented original around its best match. It also pins the registry entry a typed document number
-names, and reads a "Có phải bạn muốn tìm" suggestion off the matched text. The number of queries
-does not grow with the hits: the stored rows of a page of hits come in one query, their breadcrumbs
-and the facets' section names in one more.
+``search_page`` runs the search (``queries.search_public``), the facet counts (one statement, or
+none when the backend counted them in the search's own pass), and dresses each hit for a reader: type
+label, highlighted title, date, breadcrumb and a snippet of the accented original around its best
+match. It also pins the registry entry a typed document number names, and reads a "Có phải bạn muốn
+tìm" suggestion off the matched text. The number of queries does not grow with the hits: the stored
+rows of a page of hits come with the hits (``SearchHit.row``) or in one query, their breadcrumbs and the
+facets' section names from the site's cached structure (decision 0023) or in one more.
 
 Nothing here decides what is public: the index holds only public items (``services``), and the
 pinned entry is looked up among published entries and shown only when the index holds it too.
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from congtin.core.queries import without_view_restrictions
+from congtin.core.structure import StructurePage, request_structure
 from congtin.search.backends import get_backend
 from congtin.search.backends.base import SearchFilters, SearchHit, SearchResults
 from congtin.search.backends.facets import FACETS
@@ -195,17 +197,25 @@ def search_page(
     if not results.total and not pinned_docs and not data.unknown_symbol:
         data.registry_url = registry_url(request)  # the "no results" page points to the registry
 
-    counts = {} if results.relaxed else get_backend().facet_counts(parsed, filters=filters)
-    rows: dict[str, dict[str, Any]] = {
-        row["key"]: dict(row)
-        for row in SearchEntry.objects.filter(key__in=[hit.key for hit in results.hits]).values(
-            "key", "body", "path", "section_id", "document_type"
+    if results.relaxed:
+        counts: dict[str, dict[str, int]] = {}
+    elif results.facets is not None:
+        counts = results.facets
+    else:
+        counts = get_backend().facet_counts(parsed, filters=filters)
+    rows: dict[str, dict[str, Any]] = {hit.key: dict(hit.row) for hit in results.hits if hit.row is not None}
+    unread = [hit.key for hit in results.hits if hit.row is None]
+    if unread:
+        rows.update(
+            (row["key"], dict(row))
+            for row in SearchEntry.objects.filter(key__in=unread).values(
+                "key", "body", "path", "section_id", "document_type"
+            )
         )
-    }
     section_ids = {int(v) for v in counts.get("section", {})}
     if filters.section_id is not None:
         section_ids.add(filters.section_id)
-    pages = _pages_for(rows.values(), section_ids)
+    pages = _pages_for(rows.values(), section_ids, request)
     tops = [p for p in pages.values() if p.depth == SECTION_DEPTH]
 
     data.items = [
@@ -219,14 +229,29 @@ def search_page(
     return data
 
 
-def _pages_for(rows: Any, section_ids: set[int]) -> dict[str, Page]:
-    """Live, unrestricted pages by path: the hits' ancestors, the named sections and every top-level one."""
+def _pages_for(rows: Any, section_ids: set[int], request: HttpRequest | None) -> dict[str, Any]:
+    """Live, unrestricted pages by path: the hits' ancestors, the named sections and every top-level one.
+
+    From the site's cached structure (``congtin.core.structure``, decision 0023) when it holds every
+    page asked for, which it does for hits and sections of the request's own site; else one query.
+    """
     ancestor_paths: set[str] = set()
     steplen = Page.steplen
     for row in rows:
         path = row["path"]
         for depth in range(SECTION_DEPTH, len(path) // steplen):
             ancestor_paths.add(path[: depth * steplen])
+    structure = request_structure(request)
+    if structure is not None and structure.complete:
+        known = structure.pages
+        found_ids = {p.pk for p in known.values() if p.pk in section_ids}
+        if ancestor_paths <= known.keys() and found_ids == section_ids:
+            return {
+                p.path: p
+                for p in known.values()
+                if not p.restricted
+                and (p.path in ancestor_paths or p.pk in section_ids or p.depth == SECTION_DEPTH)
+            }
     pages = without_view_restrictions(
         Page.objects.live().filter(
             Q(path__in=ancestor_paths) | Q(pk__in=section_ids) | Q(depth=SECTION_DEPTH)
@@ -235,15 +260,17 @@ def _pages_for(rows: Any, section_ids: set[int]) -> dict[str, Page]:
     return {p.path: p for p in pages}
 
 
-def _page_url(page: Page, request: HttpRequest | None) -> str:
+def _page_url(page: Any, request: HttpRequest | None) -> str:
+    if isinstance(page, StructurePage):
+        return page.url
     return str(page.get_url(request) or "")
 
 
 def _breadcrumb(
     row: dict[str, Any] | None,
     url: str,
-    pages: dict[str, Page],
-    tops: list[Page],
+    pages: dict[str, Any],
+    tops: list[Any],
     request: HttpRequest | None,
 ) -> list[Crumb]:
     if row and row["path"]:
@@ -266,8 +293,8 @@ def _breadcrumb(
 def _item(
     hit: SearchHit,
     row: dict[str, Any] | None,
-    pages: dict[str, Page],
-    tops: list[Page],
+    pages: dict[str, Any],
+    tops: list[Any],
     request: HttpRequest | None,
 ) -> ResultItem:
     body = row["body"] if row else ""
@@ -295,7 +322,7 @@ def _date_text(value: dt.datetime | None, *, date_only: bool) -> str:
     return format_date(value) if date_only else format_datetime(value)
 
 
-def _facets(counts: dict[str, dict[str, int]], pages: dict[str, Page], filters: SearchFilters) -> list[Facet]:
+def _facets(counts: dict[str, dict[str, int]], pages: dict[str, Any], filters: SearchFilters) -> list[Facet]:
     by_id = {str(p.pk): p.title for p in pages.values()}
     labels = facet_labels()
     facets: list[Facet] = []
@@ -316,7 +343,7 @@ def _facets(counts: dict[str, dict[str, int]], pages: dict[str, Page], filters: 
     return facets
 
 
-def _filter_labels(filters: SearchFilters, pages: dict[str, Page]) -> dict[str, str]:
+def _filter_labels(filters: SearchFilters, pages: dict[str, Any]) -> dict[str, str]:
     labels: dict[str, str] = {}
     if filters.content_types:
         labels["content_type"] = ", ".join(content_type_label(c) for c in filters.content_types)

@@ -75,6 +75,9 @@ class SearchHit:
     # keeps lengths, so offsets found in the folded text are valid in the original.
     title_matches: tuple[tuple[int, int], ...] = ()
     body_matches: tuple[tuple[int, int], ...] = ()
+    # The stored row's ``key``, ``body``, ``path``, ``section_id`` and ``document_type`` when the backend
+    # read them already (``hits_for``), so the page does not read them again; None: not read.
+    row: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,9 @@ class SearchResults:
     # with a relaxed match (most or any of the syllables, ranked): the page tells the reader. Strict
     # hits, when there are some, always come first.
     relaxed: bool = False
+    # ``SearchBackend.facet_counts`` of the same query and filters when the backend got them from the
+    # same pass over the matches (PostgreSQL, docs/decisions/0025); None: ask ``facet_counts``.
+    facets: dict[str, dict[str, int]] | None = None
 
 
 class ParsedQueryLike(Protocol):
@@ -292,6 +298,13 @@ def hits_for(rows: Sequence[tuple[int, float]], query: ParsedQueryLike) -> list[
                 published_at=entry.published_at,
                 title_matches=match_offsets(entry.title, groups, prefixes),
                 body_matches=match_offsets(entry.body, groups, prefixes),
+                row={
+                    "key": entry.key,
+                    "body": entry.body,
+                    "path": entry.path,
+                    "section_id": entry.section_id,
+                    "document_type": entry.document_type,
+                },
             )
         )
     return hits

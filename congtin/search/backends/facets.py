@@ -27,22 +27,16 @@ _EMPTY_VALUE: dict[str, Any] = {"content_types": (), "section_id": None, "docume
 
 
 # What the arms and the filters read of a matching entry (``filter_sql`` names these columns).
-_MATCH_COLUMNS = "e.content_type, e.section_id, e.document_type, e.year, e.path, e.published_at"
+FACET_COLUMNS = "e.content_type, e.section_id, e.document_type, e.year, e.path, e.published_at"
 
 
-def facet_statement(
-    source: Callable[[], tuple[str, list[Any]]], filters: SearchFilters
-) -> tuple[str, list[Any]]:
-    """``SELECT facet, value, count`` rows for every facet.
+def facet_arms(filters: SearchFilters) -> tuple[str, list[Any]]:
+    """``SELECT facet, value, n`` over a CTE ``m`` of the matching entries' ``FACET_COLUMNS``.
 
-    ``source()`` returns the backend's ``FROM … WHERE <strict match>`` and its parameters. The match
-    runs once, into a materialised ``e`` of the columns the arms group and filter on; each arm then
-    counts from it under every filter but its own. (Matching in each arm made a common word's index
-    scan and text recheck run four times: 150 ms of a 200 ms search page at 10,000 articles.)
+    One ``GROUP BY`` arm per facet, each under every filter but its own, joined with ``UNION ALL``.
     """
-    base, base_params = source()
     arms: list[str] = []
-    params: list[Any] = list(base_params)
+    params: list[Any] = []
     for name, (column, as_text, filter_name) in FACETS.items():
         where, where_params = filter_sql(
             dataclasses.replace(filters, **{filter_name: _EMPTY_VALUE[filter_name]})
@@ -52,7 +46,23 @@ def facet_statement(
             f"WHERE {column} IS NOT NULL AND {as_text} <> ''{where} GROUP BY {column}"
         )
         params += where_params
-    return f"WITH m AS MATERIALIZED (SELECT {_MATCH_COLUMNS} {base}) " + " UNION ALL ".join(arms), params
+    return " UNION ALL ".join(arms), params
+
+
+def facet_statement(
+    source: Callable[[], tuple[str, list[Any]]], filters: SearchFilters
+) -> tuple[str, list[Any]]:
+    """``SELECT facet, value, count`` rows for every facet.
+
+    ``source()`` returns the backend's ``FROM … WHERE <strict match>`` (it may end with an ``ORDER BY``
+    and ``LIMIT`` bounding the rows counted) and its parameters. The match runs once, into a
+    materialised ``e`` of the columns the arms group and filter on; each arm then counts from it under
+    every filter but its own. (Matching in each arm made a common word's index scan and text recheck
+    run four times: 150 ms of a 200 ms search page at 10,000 articles.)
+    """
+    base, base_params = source()
+    arms, arm_params = facet_arms(filters)
+    return f"WITH m AS MATERIALIZED (SELECT {FACET_COLUMNS} {base}) {arms}", [*base_params, *arm_params]
 
 
 def read_facets(rows: list[tuple[str, str, int]]) -> dict[str, dict[str, int]]:

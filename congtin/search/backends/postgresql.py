@@ -50,6 +50,7 @@ from congtin.search.backends.base import (
     relaxed_query,
     valid_keys,
 )
+from congtin.search.backends.facets import FACET_COLUMNS, facet_arms, facet_statement, read_facets
 from congtin.search.models import SearchEntry
 from congtin.vietnamese import fold
 
@@ -69,13 +70,20 @@ RELAXED_AT_LEAST_TWO = 3
 RANK_LIMIT = 500
 FOCUS_CANDIDATES = 100
 FOCUS_POSTINGS = 5_000
+FOCUS_WORDS = 3
 # Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
 STAGE_ROWS = 1_000
 STRICT_STAGE_ROWS = 200
+# Ids a partition of ``search_match`` holds (migration 0004 creates the first ones with the same width).
+PARTITION_SIZE = 100_000
+# A strict match of more words than this finds its items in the index by its rarest ones and checks the
+# rest on each item's vector (``_strict_match``): an AND of twenty words, "của" and "có" among them, costs
+# GIN tens of milliseconds even when nothing matches.
+INDEXED_GROUPS = 3
 # Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
 _ROW_TERMS = (
-    "SELECT t.term, count(*) AS n FROM search_searchentry e, LATERAL ("
-    "SELECT unnest(tsvector_to_array(e.vector)) AS term "
+    "SELECT t.term, count(*) AS n FROM search_searchentry e JOIN search_match m ON m.id = e.id, LATERAL ("
+    "SELECT unnest(tsvector_to_array(m.vector)) AS term "
     "UNION ALL SELECT '=' || unnest(tsvector_to_array(e.exact_vector)) UNION ALL SELECT '') t "
     "WHERE e.id = ANY(%s) GROUP BY t.term"
 )
@@ -129,7 +137,10 @@ def _relaxed_tsquery(
     if together:  # ``base.crowded``: every one of the rarest units
         alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in words)})"]
     elif relaxed.combinations:
-        alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in c)})" for c in relaxed.combinations]
+        # Only the combinations holding a chosen (rarer) unit: "đã đưa" without "meghan" is thousands of
+        # items the ranking, which counts only the chosen units, would put last anyway.
+        chosen = [c for c in relaxed.combinations if set(c) & set(words)] or relaxed.combinations
+        alternatives = [f"({' && '.join(_phrase_sql([w], params) for w in c)})" for c in chosen]
     elif len(words) >= RELAXED_AT_LEAST_TWO:
         # Any two of the chosen units: the GIN index sorts that out from its posting lists, and only
         # items sharing two rare words with the question are read from the table and ranked.
@@ -177,14 +188,14 @@ class _Scoring:
         terms: list[str] = []
 
         def rank(vector: str, tsquery: str, factor: float) -> None:
-            terms.append(f"{factor:.6f} * ts_rank('{WEIGHTS}', e.{vector}, {tsquery}, {NORMALIZATION})")
+            terms.append(f"{factor:.6f} * ts_rank('{WEIGHTS}', {vector}, {tsquery}, {NORMALIZATION})")
 
         for word in self.words:
-            rank("vector", _phrase_sql([word], params), weight[word])
+            rank("e.vector", _phrase_sql([word], params), weight[word])
         for key in self.keys:
-            rank("vector", _key_sql(key, params), 2 * weight[key])
+            rank("e.vector", _key_sql(key, params), 2 * weight[key])
         for prefix in self.prefixes:
-            rank("vector", _prefix_sql(prefix, params), 1.0)
+            rank("e.vector", _prefix_sql(prefix, params), 1.0)
         for a, b in self.pairs:
             # ts_rank reads a phrase as its words near each other; only an adjacent pair earns the boost.
             factor = PAIR_BOOST * (weight.get(a, 0) + weight.get(b, 0)) / 2
@@ -195,7 +206,7 @@ class _Scoring:
             )
         for exact in self.exact:
             factor = EXACT_BOOST * idf(counts.get(f"={exact.split()[0]}", 0), total)
-            rank("exact_vector", _phrase_sql(exact.split(), params), factor)
+            rank("x.exact_vector", _phrase_sql(exact.split(), params), factor)
         return (" + ".join(terms) or "0"), params
 
 
@@ -230,20 +241,27 @@ class PostgreSQLBackend:
                 values = (entry.pk, engine_text(d.title), "\n".join(valid_keys(d.keys)), engine_text(d.body))
                 for column, value in zip(columns, (*values, exact_text(f"{d.title}\n{d.body}")), strict=True):
                     column.append(value)
-            # One statement per batch: the rows arrive as parallel arrays.
+            ids = columns[0]
+            # One statement per batch: the rows arrive as parallel arrays; the accent-keeping vector goes
+            # to the stored row, the matching one and the filter columns to the narrow table.
             with connection.cursor() as cursor:
+                cursor.execute("SELECT search_match_partitions(%s, %s)", [min(ids), max(ids)])
                 cursor.execute(
-                    "UPDATE search_searchentry e SET "
-                    "vector = setweight(to_tsvector('simple', v.title), 'A') "
+                    "WITH v AS (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS title, "
+                    "unnest(%s::text[]) AS keys, unnest(%s::text[]) AS body, unnest(%s::text[]) AS exact), "
+                    "x AS (UPDATE search_searchentry e SET exact_vector = to_tsvector('simple', v.exact) "
+                    "FROM v WHERE e.id = v.id RETURNING e.id, e.published_at, e.content_type, e.path, "
+                    "e.section_id, e.document_type, e.year) "
+                    "INSERT INTO search_match "
+                    "(id, published_at, content_type, path, section_id, document_type, year, vector) "
+                    "SELECT x.id, x.published_at, x.content_type, x.path, x.section_id, x.document_type, x.year, "
+                    "setweight(to_tsvector('simple', v.title), 'A') "
                     "|| setweight(array_to_tsvector(string_to_array(v.keys, E'\\n')), 'B') "
-                    "|| setweight(to_tsvector('simple', v.body), 'C'), "
-                    "exact_vector = to_tsvector('simple', v.exact) "
-                    "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS title, "
-                    "unnest(%s::text[]) AS keys, unnest(%s::text[]) AS body, unnest(%s::text[]) AS exact) v "
-                    "WHERE e.id = v.id",
+                    "|| setweight(to_tsvector('simple', v.body), 'C') "
+                    "FROM x JOIN v ON v.id = x.id ORDER BY x.id",
                     columns,
                 )
-                _update_counts(cursor, columns[0], +1)
+                _update_counts(cursor, ids, +1)
 
     def remove(self, keys: Iterable[str]) -> None:
         keys = list(keys)
@@ -255,11 +273,14 @@ class PostgreSQLBackend:
                 return
             with connection.cursor() as cursor:
                 _update_counts(cursor, ids, -1)
+                cursor.execute("DELETE FROM search_match WHERE id = ANY(%s)", [ids])
             SearchEntry.objects.filter(pk__in=ids).delete()
 
     def clear(self) -> None:
+        # DELETE, not TRUNCATE: a rebuild runs in one transaction and searches read the old rows meanwhile.
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_term")
+            cursor.execute("DELETE FROM search_match")
             SearchEntry.objects.all().delete()
 
     def search(
@@ -268,28 +289,37 @@ class PostgreSQLBackend:
         built = build_tsquery(query)
         if built is None or limit <= 0:
             return SearchResults()
-        match, match_params, _, _ = built
         offset = max(offset, 0)
         where = filter_sql(filters)
         scoring = _Scoring(query)
         groups, _ = query_terms(query)
-        lexemes = scoring.lexemes() + [w for group in groups for w in group]
+        lexemes = list(dict.fromkeys(scoring.lexemes() + [w for group in groups for w in group]))
         with connection.cursor() as cursor:
-            # The capped count and the counts of the query's lexemes in one round trip.
-            cursor.execute(
-                "SELECT (SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
-                f"WHERE e.vector @@ ({match}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m), "
-                "(SELECT json_object_agg(term, docs) FROM search_term WHERE term = ANY(%s))",
-                [*match_params, *where[1], list(dict.fromkeys(lexemes))],
-            )
-            total, found_counts = cursor.fetchone()
-            counts = {str(k): int(v) for k, v in (found_counts or {}).items()}
+            # The newest TOTAL_LIMIT + 1 matches give the capped count, the candidates and (without
+            # filters) the facet counts at once; with few words, the counts of the query's lexemes
+            # come in the same round trip.
+            counts_sql = "SELECT json_object_agg(term, docs) FROM search_term WHERE term = ANY(%s)"
+            if _narrowed(query):
+                cursor.execute(counts_sql, [lexemes])
+                counts = _counts(cursor.fetchone()[0])
+                newest_sql, newest_params = _newest(_strict_match(query, counts), filters, where)
+                cursor.execute(newest_sql, newest_params)
+                found_ids, found_facets, top_id = cursor.fetchone()
+            else:
+                newest_sql, newest_params = _newest(_strict_match(query, {}), filters, where)
+                cursor.execute(f"{newest_sql}, ({counts_sql})", [*newest_params, lexemes])
+                found_ids, found_facets, top_id, found_counts = cursor.fetchone()
+                counts = _counts(found_counts)
+            _top_partition["start"] = int(top_id) // PARTITION_SIZE * PARTITION_SIZE
+            newest = [int(i) for i in found_ids]
+            facets = read_facets(found_facets) if found_facets is not None else None
+            total = len(newest)
             relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
             if total:
                 rows = _ranked_strict(
                     cursor,
-                    (match, match_params),
+                    newest,
                     focus_tsqueries(query, counts) if total > RANK_LIMIT else [],
                     scoring,
                     counts,
@@ -303,16 +333,12 @@ class PostgreSQLBackend:
                 words = choose_terms(counts, relaxed.units, 0, least=CROWDED_UNITS)
             if relaxed is None or not words:
                 return SearchResults(
-                    hits=hits_for(rows if relaxed is None else rows[offset:], query), total=total
+                    hits=hits_for(rows if relaxed is None else rows[offset:], query),
+                    total=total,
+                    facets=facets,
                 )
             relaxed_match = _relaxed_tsquery(query, relaxed, words, together=together)
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "  # noqa: S608
-                f"WHERE e.vector @@ ({relaxed_match[0]}){where[0]} LIMIT {TOTAL_LIMIT + 1}) m",
-                [*relaxed_match[1], *where[1]],
-            )
-            found = int(cursor.fetchone()[0])
-            more = _ranked(
+            more, found = _ranked(
                 cursor,
                 relaxed_match,
                 _Scoring(query, [w for unit in words for w in unit.split()]),
@@ -322,24 +348,110 @@ class PostgreSQLBackend:
                 0,
             )
         page = merge_relaxed(rows, more, offset, limit)
-        return SearchResults(hits=hits_for(page, query), total=max(total, found), relaxed=found > total)
+        return SearchResults(
+            hits=hits_for(page, query), total=max(total, found), relaxed=found > total, facets=facets
+        )
 
     def facet_counts(self, query: ParsedQueryLike, *, filters: SearchFilters) -> dict[str, dict[str, int]]:
         """Hits per facet value under the strict match (``build_tsquery``), in one statement."""
-        from congtin.search.backends.facets import facet_statement, read_facets
-
         built = build_tsquery(query)
         if built is None:
             return read_facets([])
         match, match_params = built[0], built[1]
 
-        def source() -> tuple[str, list[Any]]:
-            return f"FROM search_searchentry e WHERE e.vector @@ ({match})", list(match_params)
-
-        sql, params = facet_statement(source, filters)
         with connection.cursor() as cursor:
+            # Counted among the newest TOTAL_LIMIT + 1 matches, as ``search`` counts (``_newest``).
+            rows, rows_params = _newest_rows(FACET_COLUMNS, f"e.vector @@ ({match})", list(match_params))
+
+            def source() -> tuple[str, list[Any]]:
+                return f"FROM ({rows}) e", rows_params
+
+            sql, params = facet_statement(source, filters)
             cursor.execute(sql, params)
             return read_facets(cursor.fetchall())
+
+
+def _counts(found: dict[str, Any] | None) -> dict[str, int]:
+    return {str(k): int(v) for k, v in (found or {}).items()}
+
+
+# The start of the newest partition, as the last search in this process saw it (``_newest``). Any
+# value gives the same rows (``_newest_rows``): a stale one only leaves the newest partitions in one
+# branch, and 0, before the first search, makes one branch of the whole table.
+_top_partition = {"start": 0}
+
+
+def _newest_rows(columns: str, condition: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """``SELECT columns`` of the newest ``TOTAL_LIMIT + 1`` rows of ``search_match e`` meeting ``condition``.
+
+    One branch per partition, newest first, each that partition's newest matches, under a ``LIMIT``
+    that stops the branches once enough rows came: a common query reads the newest partition only. In
+    each branch the planner walks the primary key backwards when matches are dense and sorts the GIN
+    bitmap's rows when they are rare, from that partition's statistics. (One ``ORDER BY id DESC
+    LIMIT`` over the parent stops early only while the planner expects many matches; it expects a
+    hundred for four common words that 35,000 items hold, and then sorted all of them: 200 ms.)
+    """
+    top = _top_partition["start"]
+    branches: list[str] = []
+    for start in range(top, -1, -PARTITION_SIZE):
+        # Literal bounds (integers of ours), so that each branch is planned for its own partition.
+        bounds = f"e.id >= {start}" + ("" if start == top else f" AND e.id < {start + PARTITION_SIZE}")
+        branches.append(
+            f"(SELECT {columns} FROM search_match e WHERE {bounds} AND {condition} "  # noqa: S608
+            f"ORDER BY e.id DESC LIMIT {TOTAL_LIMIT + 1})"
+        )
+    return f"SELECT * FROM ({' UNION ALL '.join(branches)}) b LIMIT {TOTAL_LIMIT + 1}", params * len(branches)  # noqa: S608
+
+
+def _newest(
+    match: tuple[str, list[Any]], filters: SearchFilters, where: tuple[str, list[Any]]
+) -> tuple[str, list[Any]]:
+    """``SELECT <ids>, <facets>, <top id>`` of the strict match's newest ``TOTAL_LIMIT + 1`` items.
+
+    The ids newest first (the capped count and the candidates); the facet counts among them as
+    ``read_facets`` rows, only without filters (a facet is counted under every filter but its own, so
+    with a filter the rows counted differ from those found: ``facet_counts`` does that), else NULL; the
+    highest id indexed, for the next search's branches (``_top_partition``).
+    """
+    if filters == SearchFilters():
+        arms, arm_params = facet_arms(filters)
+        facets = f"(SELECT coalesce(json_agg(json_build_array(facet, value, n)), '[]') FROM ({arms}) f)"  # noqa: S608
+    else:
+        facets, arm_params = "NULL::json", []
+    rows, rows_params = _newest_rows(
+        f"e.id, {FACET_COLUMNS}", f"{match[0]}{where[0]}", [*match[1], *where[1]]
+    )
+    sql = (
+        f"WITH m AS MATERIALIZED ({rows}) SELECT ARRAY(SELECT id FROM m ORDER BY id DESC), {facets}, "  # noqa: S608
+        "(SELECT coalesce(max(id), 0) FROM search_match)"
+    )
+    return sql, [*rows_params, *arm_params]
+
+
+def _narrowed(query: ParsedQueryLike) -> bool:
+    """Whether the strict match is found by its rarest words only (``_strict_match``)."""
+    groups, prefixes = query_terms(query)
+    return len(groups) > INDEXED_GROUPS and not prefixes
+
+
+def _strict_match(query: ParsedQueryLike, counts: dict[str, int]) -> tuple[str, list[Any]]:
+    """The strict match as a condition on ``e.vector``, and its parameters.
+
+    For a query of more than ``INDEXED_GROUPS`` words (``_narrowed``), the GIN index is asked only for
+    items holding its rarest ``INDEXED_GROUPS`` (or a key it names), and the whole match is checked on
+    each of those rows' vector (``IS TRUE`` keeps the planner from handing it to the index too).
+    """
+    built = build_tsquery(query)
+    assert built is not None  # noqa: S101 - the caller checked
+    match, match_params = built[0], built[1]
+    if not _narrowed(query):
+        return f"e.vector @@ ({match})", list(match_params)
+    groups, _ = query_terms(query)
+    rare = sorted(groups, key=lambda group: min(counts.get(w, 0) for w in group))[:INDEXED_GROUPS]
+    params: list[Any] = []
+    parts = [f"({' && '.join(_phrase_sql(g, params) for g in rare)})"]
+    parts += [_key_sql(key, params) for key in query_symbol_keys(query)]
+    return f"e.vector @@ ({' || '.join(parts)}) AND (e.vector @@ ({match})) IS TRUE", [*params, *match_params]
 
 
 def _ranked(
@@ -350,8 +462,9 @@ def _ranked(
     where: tuple[str, list[Any]],
     limit: int,
     offset: int,
-) -> list[tuple[int, float]]:
-    """The ranked ``(id, score)`` rows of a page of the relaxed match (every match is ranked).
+) -> tuple[list[tuple[int, float]], int]:
+    """The ranked ``(id, score)`` rows of a page of the relaxed match (every match is ranked), and its
+    capped count, from one pass over the matches.
 
     Two stages: one ``ts_rank`` of all the words together (no IDF) picks the best ``STAGE_ROWS``
     matches, then the full score (a ``ts_rank`` per word, pair and accent) orders those. Each
@@ -359,17 +472,21 @@ def _ranked(
     tens of calls a row.
     """
     first, first_params = scoring.first_stage()
-    candidates = (
-        f"SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({match[0]}){where[0]} "  # noqa: S608
-        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    ctes = (
+        f"m AS MATERIALIZED (SELECT e.id, {first} AS r FROM search_match e "  # noqa: S608
+        f"WHERE e.vector @@ ({match[0]}){where[0]}), "
+        # ``= ANY(ARRAY(…))``, not a join: the planner would hash the whole table to join 1,000 ids.
+        "c AS MATERIALIZED (SELECT e.id, e.published_at, e.vector FROM search_match e WHERE e.id = ANY(ARRAY("
+        "SELECT id FROM m ORDER BY r DESC, id DESC LIMIT %s)))"
     )
-    params = [*match[1], *where[1], *first_params, max(STAGE_ROWS, limit + offset)]
-    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+    params = [*first_params, *match[1], *where[1], max(STAGE_ROWS, limit + offset)]
+    found = f"(SELECT count(*) FROM (SELECT 1 FROM m LIMIT {TOTAL_LIMIT + 1}) n)"  # noqa: S608
+    return _scored(cursor, ctes, params, scoring, counts, limit, offset, found)
 
 
 def _ranked_strict(
     cursor: Any,
-    match: tuple[str, list[Any]],
+    newest: Sequence[int],
     focus: Sequence[tuple[str, list[Any]]],
     scoring: _Scoring,
     counts: dict[str, int],
@@ -377,65 +494,87 @@ def _ranked_strict(
     limit: int,
     offset: int,
 ) -> list[tuple[int, float]]:
-    """The ranked ``(id, score)`` rows of a page of the strict match (docs/decisions/0021).
+    """The ranked ``(id, score)`` rows of a page of the strict match (docs/decisions/0021, 0025).
 
-    Candidates: its newest ``RANK_LIMIT`` matches (``ORDER BY id DESC LIMIT``: the planner walks the
-    primary key backwards when matches are dense, and reads the GIN bitmap when they are rare; either
-    way it stops early instead of ranking every match), plus the newest ``FOCUS_CANDIDATES`` of each
-    whole-phrase form (``focus``). The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score
-    orders those.
+    Candidates: its newest ``RANK_LIMIT`` matches (from ``newest``, its newest ``TOTAL_LIMIT + 1``
+    read with the count), plus the newest ``FOCUS_CANDIDATES`` of each whole-phrase form (``focus``).
+    The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score orders those.
     """
-    parts: list[str] = []
-    params: list[Any] = []
-    # The focus is read through the GIN index (``id + 0``): its matches are few, and the planner, which
-    # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
-    choices = [(*match, "e.id", RANK_LIMIT), *((*f, "e.id + 0", FOCUS_CANDIDATES) for f in focus)]
-    for tsquery, tsquery_params, order, rows in choices:
-        parts.append(
-            f"(SELECT e.id FROM search_searchentry e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
-            f"ORDER BY {order} DESC LIMIT {rows})"
-        )
-        params += [*tsquery_params, *where[1]]
     first, first_params = scoring.first_stage()
-    candidates = (
-        f"SELECT e.id FROM ({' UNION '.join(parts)}) m JOIN search_searchentry e ON e.id = m.id "  # noqa: S608
-        f"ORDER BY {first} DESC, e.id DESC LIMIT %s"
+    row = f"e.id, e.published_at, e.vector, {first} AS r"
+    # The newest as literal ids, so that only the partitions holding them are read.
+    parts = [f"SELECT {row} FROM search_match e WHERE e.id = ANY(%s)"]  # noqa: S608
+    params: list[Any] = [*first_params, list(newest[:RANK_LIMIT])]
+    for tsquery, tsquery_params in focus:
+        if len(newest) <= TOTAL_LIMIT:
+            # Every match is in ``newest``: the phrase is checked on those rows only.
+            parts.append(
+                f"(SELECT {row} FROM search_match e WHERE e.id = ANY(%s) "  # noqa: S608
+                f"AND (e.vector @@ ({tsquery})) IS TRUE ORDER BY e.id DESC LIMIT {FOCUS_CANDIDATES})"
+            )
+            params += [*first_params, list(newest), *tsquery_params]
+        else:
+            # Read through the GIN index (``id + 0``): its matches are few, and the planner, which
+            # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
+            parts.append(
+                f"(SELECT {row} FROM search_match e WHERE e.vector @@ ({tsquery}){where[0]} "  # noqa: S608
+                f"ORDER BY e.id + 0 DESC LIMIT {FOCUS_CANDIDATES})"
+            )
+            params += [*first_params, *tsquery_params, *where[1]]
+    # The candidates carry their vector to the full score: no second read of the rows.
+    ctes = (
+        "c AS MATERIALIZED (SELECT id, published_at, vector FROM (SELECT DISTINCT ON (id) * FROM ("  # noqa: S608
+        f"{' UNION ALL '.join(parts)}) u ORDER BY id) d ORDER BY r DESC, id DESC LIMIT %s)"
     )
-    params += [*first_params, max(STRICT_STAGE_ROWS, limit + offset)]
-    return _scored(cursor, candidates, params, scoring, counts, limit, offset)
+    params.append(max(STRICT_STAGE_ROWS, limit + offset))
+    rows, _ = _scored(cursor, ctes, params, scoring, counts, limit, offset)
+    return rows
 
 
 def _scored(
     cursor: Any,
-    candidates: str,
+    ctes: str,
     params: list[Any],
     scoring: _Scoring,
     counts: dict[str, int],
     limit: int,
     offset: int,
-) -> list[tuple[int, float]]:
-    """The full score over the candidate ids (a statement selecting ``e.id``), one page of it."""
+    found: str = "0",
+) -> tuple[list[tuple[int, float]], int]:
+    """The full score over the candidates (a CTE ``c`` of ``id, published_at, vector``), one page of it.
+
+    ``found``: an expression over the CTEs returned with every row (0 when there is none).
+    """
     score, score_params = scoring.sql(counts)
+    exact = ""
+    if scoring.exact:
+        # The accent-keeping vector is in the stored row: read only when the query has accented words.
+        exact = (
+            " JOIN (SELECT id, exact_vector FROM search_searchentry "
+            "WHERE id = ANY(ARRAY(SELECT id FROM c))) x ON x.id = e.id"
+        )
     cursor.execute(
-        f"WITH c AS MATERIALIZED ({candidates}) "  # noqa: S608
-        f"SELECT e.id, {score} AS score FROM c JOIN search_searchentry e ON e.id = c.id "
+        f"WITH {ctes} SELECT e.id, {score} AS score, {found} FROM c e{exact} "  # noqa: S608
         "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
         [*params, *score_params, limit, offset],
     )
-    return [(int(i), float(s)) for i, s in cursor.fetchall()]
+    fetched = cursor.fetchall()
+    return [(int(i), float(s)) for i, s, _ in fetched], int(fetched[0][2]) if fetched else 0
 
 
 def focus_tsqueries(query: ParsedQueryLike, counts: dict[str, int]) -> list[tuple[str, list[Any]]]:
     """The narrower form of a strict match whose items of any age join the candidates of a large match.
 
     The whole query as one phrase, as typed (a partial title, or a run of body words copied from an
-    article). Symbol keys and prefixes left out; the excluded terms still apply. Only when one of its
-    words is in at most ``FOCUS_POSTINGS`` items: PostgreSQL rechecks the phrase on every row holding
-    all its words, seconds for a phrase of common words at a million items.
+    article). Symbol keys and prefixes left out; the excluded terms still apply. Only for three words
+    or more, one of them in at most ``FOCUS_POSTINGS`` items: PostgreSQL rechecks the phrase on every
+    row holding all its words, seconds for a phrase of common words at a million items, and 20 ms for
+    "thủ tướng" among 10,000 news articles. Two words as a phrase are the pair the score boosts, which
+    most of the newest items holding both have anyway (docs/decisions/0025).
     """
     groups, prefixes = query_terms(query)
     words = [w for group in groups for w in group]
-    if len(words) < 2 or prefixes or min(counts.get(w, 0) for w in words) > FOCUS_POSTINGS:
+    if len(words) < FOCUS_WORDS or prefixes or min(counts.get(w, 0) for w in words) > FOCUS_POSTINGS:
         return []
     params: list[Any] = []
     return [(_excluding(_phrase_sql(words, params), params, query), params)]

@@ -164,8 +164,9 @@ def test_hostile_queries_never_raise(query: str) -> None:
 
 def test_a_search_runs_four_queries_at_most_however_many_hits(django_assert_max_num_queries: Any) -> None:
     _index(*[(f"Cải cách {n}", "Cải cách hành chính nhà nước.") for n in range(30)])
-    # PostgreSQL: count, ranked page, entries of the page. SQLite: statistics, the match with the text
-    # of the rows it ranks, the sample counts of its pairs, entries of the page.
+    # PostgreSQL: the lexeme counts (a query of more than three words), the newest matches with the
+    # count and the facets, the ranked page, entries of the page. SQLite: statistics, the match with the
+    # text of the rows it ranks, the sample counts of its pairs, entries of the page.
     with django_assert_max_num_queries(4):
         assert len(search("cai cach hanh chinh").hits) == 20
 

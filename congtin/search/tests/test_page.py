@@ -380,12 +380,14 @@ def test_the_query_count_does_not_grow_with_hits_or_facets(
     assert "Tìm thấy 1 kết quả" in client.get(URL, {"q": "nghien cuu mo hinh"}).content.decode()
     publish(range(5))
     assert count(q="nghien cuu mo hinh") == few
-    # A full page of strict hits needs no relaxed match; filtered down to one hit, it does again.
+    # A full page of strict hits needs no relaxed match; filtered down to one hit, it does again, and
+    # its facets, counted under every filter but their own, may take one statement of their own.
     publish(range(5, 25))
     many = count(q="nghien cuu mo hinh")
     filtered = count(q="nghien cuu mo hinh", nam="2023", chuyen_muc=str(corpus.theory.get_parent().pk))
-    assert few == filtered
-    # A relaxed match is more statements on the database backends; on tantivy it reads no rows.
+    # A relaxed match is more statements on the database backends; on tantivy it reads no rows. A filter
+    # costs PostgreSQL one statement more (its facets no longer come from the search's own pass).
+    assert few <= filtered <= few + 1
     assert many < few if search_backend != BY_VENDOR["sqlite"] else many == few
     assert few <= 20, few
 
