@@ -29,7 +29,7 @@ from wagtail.models import Page
 from congtin.core.queries import without_view_restrictions
 from congtin.core.structure import StructurePage, request_structure
 from congtin.search.backends import get_backend
-from congtin.search.backends.base import SearchFilters, SearchHit, SearchResults
+from congtin.search.backends.base import TOTAL_LIMIT, SearchFilters, SearchHit, SearchResults
 from congtin.search.backends.facets import FACETS
 from congtin.search.models import SearchEntry
 from congtin.search.queries import DEFAULT_PER_PAGE, MAX_PAGE, search_public
@@ -124,6 +124,9 @@ class SearchPage:
     unknown_symbol: str = ""
     registry_url: str = ""
     suggestion: str | None = None
+    # False when the total passed TOTAL_LIMIT and the backend counts facets only that far: the counts
+    # would be lower bounds, so the page names the values without them.
+    facet_counts_exact: bool = True
 
 
 def facet_labels() -> dict[str, str]:
@@ -197,12 +200,14 @@ def search_page(
     if not results.total and not pinned_docs and not data.unknown_symbol:
         data.registry_url = registry_url(request)  # the "no results" page points to the registry
 
+    backend = get_backend()
     if results.relaxed:
         counts: dict[str, dict[str, int]] = {}
     elif results.facets is not None:
         counts = results.facets
     else:
-        counts = get_backend().facet_counts(parsed, filters=filters)
+        counts = backend.facet_counts(parsed, filters=filters)
+    data.facet_counts_exact = results.total <= TOTAL_LIMIT or backend.exact_facet_counts
     rows: dict[str, dict[str, Any]] = {hit.key: dict(hit.row) for hit in results.hits if hit.row is not None}
     unread = [hit.key for hit in results.hits if hit.row is None]
     if unread:

@@ -107,6 +107,7 @@ def _results_context(data: SearchPage, base: str, kept: dict[str, str]) -> dict[
         "first_index": (data.page - 1) * DEFAULT_PER_PAGE + 1 if data.results.hits else 0,
         # Backends stop counting past TOTAL_LIMIT: say "more than", not a made-up exact figure.
         "total_capped": data.results.total > TOTAL_LIMIT,
+        "facet_counts_exact": data.facet_counts_exact,
     }
 
 
@@ -140,7 +141,9 @@ def search_api(request: HttpRequest) -> JsonResponse:
         data = search_page(params.query, filters=params.filters, page=params.page, request=request)
         payload.update(
             {
+                # Above TOTAL_LIMIT the total is TOTAL_LIMIT + 1 and means "more than TOTAL_LIMIT".
                 "total": data.results.total,
+                "total_capped": data.results.total > TOTAL_LIMIT,
                 "relaxed": data.results.relaxed,
                 "page": data.page,
                 "pages": data.num_pages,
@@ -164,7 +167,14 @@ def search_api(request: HttpRequest) -> JsonResponse:
                     for item in data.items
                 ],
                 "facets": {
-                    f.name: [{"value": v.value, "label": v.label, "count": v.count} for v in f.values]
+                    f.name: [
+                        {
+                            "value": v.value,
+                            "label": v.label,
+                            "count": v.count if data.facet_counts_exact else None,
+                        }
+                        for v in f.values
+                    ]
                     for f in data.facets
                 },
             }

@@ -114,6 +114,10 @@ class ParsedQueryLike(Protocol):
 
 
 class SearchBackend(Protocol):
+    #: Whether ``facet_counts`` counts every match. False: among the newest ``TOTAL_LIMIT + 1`` matches,
+    #: as the total is counted, so above the limit a count is only a lower bound and the page hides it.
+    exact_facet_counts: bool
+
     def index(self, items: Iterable[SearchDocument]) -> None:
         """Add or replace the items (matched by key). Callers batch; one call is one round of writes."""
 

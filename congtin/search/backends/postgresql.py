@@ -229,6 +229,8 @@ def _update_counts(cursor: Any, ids: Sequence[int], sign: int) -> None:
 class PostgreSQLBackend:
     """``SearchBackend`` for PostgreSQL."""
 
+    exact_facet_counts = False  # counted among the newest TOTAL_LIMIT + 1 matches (decision 0025)
+
     def index(self, items: Iterable[SearchDocument]) -> None:
         documents = list(items)
         if not documents:

@@ -122,7 +122,9 @@ def build_match(query: ParsedQueryLike, *, boosts: bool = True) -> str | None:
 
 
 class SQLiteFTS5Backend:
-    """``SearchBackend`` for the SQLite default."""
+    """``SearchBackend`` on FTS5, selectable with ``CONGTIN_SEARCH_BACKEND`` (decision 0024)."""
+
+    exact_facet_counts = True
 
     def index(self, items: Iterable[SearchDocument]) -> None:
         documents = list(items)

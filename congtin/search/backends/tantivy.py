@@ -353,6 +353,8 @@ def _staging_for(base: Path) -> _Staging | None:
 class TantivyBackend:
     """``SearchBackend`` for the embedded default: ``SearchEntry`` rows plus a tantivy index."""
 
+    exact_facet_counts = True
+
     def __init__(self) -> None:
         self.base = index_dir()
 

@@ -454,3 +454,36 @@ def test_the_json_endpoint_gives_the_same_results(client: Any, corpus: Corpus) -
     data = client.get("/api/search/", {"q": "9/2017/nd-cp"}).json()
     assert data["pinned"][0]["symbol"] == "09/2017/NĐ-CP"
     assert client.get("/api/search/", {"q": '"NEAR(*:'}).status_code == 200
+
+
+def test_above_the_count_limit_facet_counts_show_only_when_the_backend_counts_every_match(
+    client: Any, site_tree: Any, search_backend: str
+) -> None:
+    from congtin.search.backends import get_backend
+    from congtin.search.backends.base import TOTAL_LIMIT, SearchDocument
+
+    backend = get_backend()
+    backend.index(
+        SearchDocument(
+            key=f"news.articlepage:{100_000 + n}",
+            content_type="news.articlepage",
+            title=f"Cải cách hành chính số {n}",
+            body="Cải cách hành chính nhà nước.",
+            published_at=PUBLISHED + dt.timedelta(minutes=n),
+            year=2020 + n % 2,
+        )
+        for n in range(TOTAL_LIMIT + 5)
+    )
+    _, html = get(client, q="cai cach hanh chinh")
+    assert "Tìm thấy hơn 1.000 kết quả" in html
+    data = client.get("/api/search/", {"q": "cai cach hanh chinh"}).json()
+    assert data["total_capped"] is True
+    years = {f["label"]: f["count"] for f in data["facets"]["year"]}
+    if backend.exact_facet_counts:
+        # Every match counted: the two years share all 1,005 items.
+        assert facet(html, "year") == {"2021": (TOTAL_LIMIT + 5) // 2, "2020": (TOTAL_LIMIT + 6) // 2}
+        assert years == facet(html, "year")
+    else:
+        # Counted among the newest 1,001 only: lower bounds, so the values are offered without numbers.
+        assert set(years) == {"2021", "2020"} and set(years.values()) == {None}
+        assert 'data-facet="year"' in html and 'class="search-facet-count"' not in html
