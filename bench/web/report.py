@@ -98,8 +98,11 @@ def _unmeasured(measurements: list[Measurement], target: str, server: str) -> st
 
 
 def _errors(m: Measurement | None, server: str) -> str:
+    """What went wrong in a row the ratio still uses (its one-at-a-time figure stands)."""
     if m and m.wrk and m.wrk.errors:
         return f"; {server}: {m.wrk.errors:,} of {m.wrk.requests:,} requests failed under wrk"
+    if m and m.note:
+        return f"; {server}: {m.note}"
     return ""
 
 
@@ -127,7 +130,9 @@ def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
                 (
                     f"{target}, uncached: congtin CPU per request ÷ vanilla Wagtail's {what}",
                     f"{ratio:.2f} ({_total_cpu(ours):.1f} / {_total_cpu(theirs):.1f} ms; app only "
-                    f"{ours.sequential_cpu_ms / max(theirs.sequential_cpu_ms, 1e-9):.2f})",
+                    f"{ours.sequential_cpu_ms / max(theirs.sequential_cpu_ms, 1e-9):.2f})"
+                    + _errors(ours, CONGTIN)
+                    + _errors(theirs, VANILLA),
                     "≤ 0.20",
                     "yes" if ratio <= 0.2 else "no",
                 )

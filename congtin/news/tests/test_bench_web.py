@@ -124,3 +124,22 @@ def test_report_keeps_a_failed_row_and_says_its_ratio_is_not_judged():
             "not judged",
         )
     ]
+
+
+def test_search_ratio_names_a_wrk_row_where_no_request_finished():
+    rows = [
+        _row("search", "congtin", 28.0, db_in_process=True),
+        Measurement(
+            target="search",
+            server="vanilla Wagtail",
+            sequential_cpu_ms=3347.0,
+            db_in_process=True,
+            note="no request finished in 12 s",
+        ),
+    ]
+
+    [(_, measured, _, met)] = report.ratios(rows)
+
+    assert measured.startswith("119.5× (3347.0 / 28.0 ms)")
+    assert measured.endswith("; vanilla Wagtail: no request finished in 12 s")
+    assert met == "yes"
