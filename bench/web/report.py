@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 import re
+import sqlite3
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -29,6 +30,11 @@ def _mib(kib: list[int]) -> str:
     return f"{len(kib)} × {median(kib) / 1024:.0f} (max {max(kib) / 1024:.0f}, Σ {sum(kib) / 1024:.0f})"
 
 
+def _cpu(app: float, db: float, in_process: bool) -> str:
+    """``app + DB`` in ms; with SQLite there are no database processes, its work is in the app's figure."""
+    return f"{app:.2f} + in-process" if in_process else f"{app:.2f} + {db:.2f}"
+
+
 def rows(measurements: list[Measurement]) -> list[list[str]]:
     found = []
     for m in measurements:
@@ -43,8 +49,8 @@ def rows(measurements: list[Measurement]) -> list[list[str]]:
                 f"{w.latency_ms.get('50', 0):.2f}" if w else "",
                 f"{w.latency_ms.get('99', 0):.2f}" if w else "",
                 (f"{w.non_2xx_3xx}" + (f" (+{socket_errors} socket)" if socket_errors else "")) if w else "",
-                f"{m.sequential_cpu_ms:.2f} + {m.sequential_db_cpu_ms:.2f}" if measured else "",
-                f"{m.cpu_ms_per_request:.2f} + {m.db_cpu_ms_per_request:.2f}" if w else "",
+                _cpu(m.sequential_cpu_ms, m.sequential_db_cpu_ms, m.db_in_process) if measured else "",
+                _cpu(m.cpu_ms_per_request, m.db_cpu_ms_per_request, m.db_in_process) if w else "",
                 _mib(m.memory_kib),
                 f"{m.load_before:.1f} / {m.machine_busy:.0%}" if w else "",
                 " ".join(x for x in (f"X-Cache: {m.cache_status}" if m.cache_status else "", m.note) if x),
@@ -78,18 +84,55 @@ def _total_cpu(m: Measurement) -> float:
     return m.sequential_cpu_ms + m.sequential_db_cpu_ms
 
 
+def _what(measurements: list[Measurement]) -> str:
+    """What the CPU ratios add up: with SQLite the database is inside the app's processes."""
+    return "(app, DB in-process)" if any(m.db_in_process for m in measurements) else "(app + DB)"
+
+
+def _unmeasured(measurements: list[Measurement], target: str, server: str) -> str:
+    """Why a row the ratios need has no figure ("" when it has one or was never attempted)."""
+    for m in measurements:
+        if m.target == target and m.server == server and m.wrk is None and m.sequential_cpu_ms <= 0:
+            return m.note or "not measured"
+    return ""
+
+
+def _errors(m: Measurement | None, server: str) -> str:
+    """What went wrong in a row the ratio still uses (its one-at-a-time figure stands)."""
+    if m and m.wrk and m.wrk.errors:
+        return f"; {server}: {m.wrk.errors:,} of {m.wrk.requests:,} requests failed under wrk"
+    if m and m.note:
+        return f"; {server}: {m.note}"
+    return ""
+
+
 def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
-    """(what, measured, target, met?) for each of issue 6's targets that this run can judge."""
+    """(what, measured, target, met?) for each of issue 6's targets that this run can judge; a ratio whose
+    row failed says so (a failed row is never dropped from the comparison silently)."""
     found: list[tuple[str, str, str, str]] = []
+    what = _what(measurements)
+    for target in ("article", "section", "home", "search"):
+        for server in (CONGTIN, VANILLA):
+            if reason := _unmeasured(measurements, target, server):
+                found.append(
+                    (
+                        f"{target}: {server} row failed, no ratio",
+                        reason,
+                        "≥ 10×" if target == "search" else "≤ 0.20",
+                        "not judged",
+                    )
+                )
     for target in ("article", "section", "home"):
         ours, theirs = _find(measurements, target, CONGTIN), _find(measurements, target, VANILLA)
         if ours and theirs and _total_cpu(theirs) > 0:
             ratio = _total_cpu(ours) / _total_cpu(theirs)
             found.append(
                 (
-                    f"{target}, uncached: congtin CPU per request ÷ vanilla Wagtail's (app + DB)",
+                    f"{target}, uncached: congtin CPU per request ÷ vanilla Wagtail's {what}",
                     f"{ratio:.2f} ({_total_cpu(ours):.1f} / {_total_cpu(theirs):.1f} ms; app only "
-                    f"{ours.sequential_cpu_ms / max(theirs.sequential_cpu_ms, 1e-9):.2f})",
+                    f"{ours.sequential_cpu_ms / max(theirs.sequential_cpu_ms, 1e-9):.2f})"
+                    + _errors(ours, CONGTIN)
+                    + _errors(theirs, VANILLA),
                     "≤ 0.20",
                     "yes" if ratio <= 0.2 else "no",
                 )
@@ -121,13 +164,15 @@ def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
         speed = _total_cpu(theirs) / _total_cpu(ours)
         found.append(
             (
-                "search: vanilla Wagtail CPU per request ÷ congtin's (app + DB)",
-                f"{speed:.1f}×"
+                f"search: vanilla Wagtail CPU per request ÷ congtin's {what}",
+                f"{speed:.1f}× ({_total_cpu(theirs):.1f} / {_total_cpu(ours):.1f} ms)"
                 + (
                     f" (req/s {ours.wrk.requests_per_s / max(theirs.wrk.requests_per_s, 1e-9):.1f}×)"
                     if ours.wrk and theirs.wrk
                     else ""
-                ),
+                )
+                + _errors(ours, CONGTIN)
+                + _errors(theirs, VANILLA),
                 "≥ 10×",
                 "yes" if speed >= 10 else "no",
             )
@@ -163,17 +208,38 @@ def machine() -> list[str]:
     ]
 
 
-def versions(pg_version: str) -> list[str]:
+def versions(pg_version: str, db: str = "postgresql") -> list[str]:
     packages = ", ".join(
         f"{name} {metadata.version(name)}" for name in ("Django", "wagtail", "gunicorn", "psycopg")
     )
     return [
         f"Python {platform.python_version()}; {packages}",
-        f"PostgreSQL {pg_version}",
+        f"PostgreSQL {pg_version}" if db == "postgresql" else f"SQLite {sqlite3.sqlite_version}",
         f"{_command('wrk', '-v')}",
         f"{_command('nginx', '-v')}",
         f"{_command('varnishd', '-V')}",
     ]
+
+
+def _database_sentence(db: str) -> str:
+    if db == "sqlite":
+        return (
+            "each on its own SQLite file in the working folder (`--sqlite`, the embedded default both projects "
+            "ship with): congtin with `congtin.settings.production` and `DATABASE_URL=sqlite:///…`, its default "
+            "embedded search (tantivy, index folder beside the database file, built by `rebuild_search_index`) "
+            "and the Redis cache as in the PostgreSQL run; vanilla Wagtail with the template's default database "
+            "search backend (`update_index`). Rollback journal (neither project turns WAL on); readers only."
+        )
+    return "both on the same PostgreSQL server."
+
+
+def _database_cpu_sentence(db: str) -> str:
+    if db == "sqlite":
+        return (
+            "nothing else: SQLite runs inside the gunicorn workers, so the app's figure already holds the "
+            "database's work and the DB column reads *in-process*"
+        )
+    return "that of the PostgreSQL backends serving the site's database"
 
 
 def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
@@ -182,7 +248,8 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
     loads = [m.load_before for m in measurements if m.wrk]
     busy = [m.machine_busy for m in measurements if m.wrk]
     lines = [
-        f"# Web bench, {started:%Y-%m-%d}" + (" (provisional)" if context.get("provisional", True) else ""),
+        f"# Web bench{', SQLite' if getattr(args, 'db', '') == 'sqlite' else ''}, {started:%Y-%m-%d}"
+        + (" (provisional)" if context.get("provisional", True) else ""),
         "",
         "Written by `python -m bench.web` (`make bench-web`); how it works: [bench/web/README.md](../../bench/web/README.md);",
         "why it is fair: [decision 0019](../decisions/0019-web-bench.md).",
@@ -200,13 +267,15 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
         f"{context['source']}. wrk: {args.connections} connections, {args.threads} threads, {args.warmup:g} s warm-up "
         f"and {args.duration:g} s per row, on 127.0.0.1; article rows walk 100 articles, section rows the 5 sections, "
         "search rows 20 queries. gunicorn: "
-        f"{args.workers} sync workers for both sites; both on the same PostgreSQL server.",
+        f"{args.workers} sync workers for both sites; "
+        + _database_sentence(getattr(args, "db", "postgresql")),
         "",
         "## Results",
         "",
         "CPU is `utime + stime` from `/proc` of the server's processes (gunicorn master and workers; Varnish's "
-        "manager and child plus congtin's gunicorn behind it; nginx master and workers) plus that of the PostgreSQL "
-        f"backends serving the site's database, per request: first over {args.sequential} requests made one at a "
+        "manager and child plus congtin's gunicorn behind it; nginx master and workers) plus "
+        + _database_cpu_sentence(getattr(args, "db", "postgresql"))
+        + f", per request: first over {args.sequential} requests made one at a "
         "time (exact counts; the ratios use this), then over the wrk row (divided by the requests wrk completed, "
         "so requests still in flight at the end inflate it when few complete). RSS is taken "
         "after the row, per process. *Load* is the 1-minute load average before the row; *CPU busy* is the share of "
@@ -221,7 +290,7 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
         "## Machine",
         "",
         *[f"- {line}" for line in machine()],
-        *[f"- {line}" for line in versions(context.get("pg_version", ""))],
+        *[f"- {line}" for line in versions(context.get("pg_version", ""), getattr(args, "db", "postgresql"))],
         f"- Load while measuring: 1-minute load average {min(loads, default=0):.1f}–{max(loads, default=0):.1f} "
         f"before the rows; both cores {min(busy, default=0):.0%}–{max(busy, default=0):.0%} busy during them.",
         "",

@@ -1,6 +1,7 @@
 """The three things measured side by side: congtin, a vanilla Wagtail news site, nginx serving files.
 
-Each site gets its own PostgreSQL database on the same server, the same corpus (loaded by
+Each site gets its own PostgreSQL database on the same server (or, with ``--sqlite``, its own SQLite
+file in the working folder), the same corpus (loaded by
 ``bench.web.load`` in a child process under the site's settings) and the same number of gunicorn sync
 workers. Varnish runs in front of congtin with the repository's VCL (``deploy/varnish/congtin.vcl``);
 only the backend address is the bench's own.
@@ -38,6 +39,17 @@ def database_drop(server_url: str, name: str) -> None:
     _psql(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def sqlite_recreate(path: Path) -> None:
+    """Remove a SQLite database file, its journal files and congtin's tantivy folder beside it."""
+    for stale in (path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(path.with_suffix(".search-index"), ignore_errors=True)
+
+
 def _psql(server_url: str, sql: str) -> None:
     import psycopg
 
@@ -46,7 +58,7 @@ def _psql(server_url: str, sql: str) -> None:
 
 
 def congtin_env(db_url: str, redis_url: str) -> dict[str, str]:
-    return {
+    env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "congtin.settings.production",
         "DATABASE_URL": db_url,
@@ -58,6 +70,12 @@ def congtin_env(db_url: str, redis_url: str) -> dict[str, str]:
         "CACHE_URL": redis_url,
         "PYTHONPATH": str(REPO),
     }
+    if db_url.startswith("sqlite:"):
+        # The embedded defaults, as `make run` has them: the search backend chosen by the database (tantivy
+        # on SQLite) and its index folder beside the database file, whatever this shell exports.
+        env.pop("CONGTIN_SEARCH_BACKEND", None)
+        env.pop("CONGTIN_SEARCH_INDEX_DIR", None)
+    return env
 
 
 VANILLA_SETTINGS = '''\

@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
+from bench.web import report
+from bench.web.__main__ import Measurement
 from bench.web.corpus import articles, demo_records
 from bench.web.load import article_rows
 from bench.web.treebuild import pages_bulk_create
@@ -81,3 +83,63 @@ def test_wrk_report_is_read_with_latency_units_and_errors():
 def test_wrk_report_without_requests_is_refused():
     with pytest.raises(ValueError, match="no requests"):
         parse("unable to connect to 127.0.0.1:1 Connection refused\n")
+
+
+def _row(target: str, server: str, app_ms: float, **extra) -> Measurement:
+    return Measurement(target=target, server=server, wrk=parse(WRK_REPORT), sequential_cpu_ms=app_ms, **extra)
+
+
+def test_report_on_sqlite_says_the_database_is_in_process_and_ratios_use_the_app_alone():
+    rows = [
+        _row("search", "congtin", 8.0, db_in_process=True),
+        _row("search", "vanilla Wagtail", 400.0, db_in_process=True),
+    ]
+
+    text = report.table(rows)
+    ratios = report.ratios(rows)
+
+    assert "| 8.00 + in-process |" in text
+    assert "| 400.00 + in-process |" in text
+    [(what, measured, target, met)] = ratios
+    assert what == "search: vanilla Wagtail CPU per request ÷ congtin's (app, DB in-process)"
+    assert measured.startswith("50.0× (400.0 / 8.0 ms)")
+    assert "vanilla Wagtail: 7 of 503 requests failed under wrk" in measured
+    assert (target, met) == ("≥ 10×", "yes")
+
+
+def test_report_keeps_a_failed_row_and_says_its_ratio_is_not_judged():
+    rows = [
+        _row("search", "congtin", 8.0),
+        Measurement(target="search", server="vanilla Wagtail", note="skipped: /search/?query=a answers 500"),
+    ]
+
+    ratios = report.ratios(rows)
+
+    assert "skipped: /search/?query=a answers 500" in report.table(rows)
+    assert ratios == [
+        (
+            "search: vanilla Wagtail row failed, no ratio",
+            "skipped: /search/?query=a answers 500",
+            "≥ 10×",
+            "not judged",
+        )
+    ]
+
+
+def test_search_ratio_names_a_wrk_row_where_no_request_finished():
+    rows = [
+        _row("search", "congtin", 28.0, db_in_process=True),
+        Measurement(
+            target="search",
+            server="vanilla Wagtail",
+            sequential_cpu_ms=3347.0,
+            db_in_process=True,
+            note="no request finished in 12 s",
+        ),
+    ]
+
+    [(_, measured, _, met)] = report.ratios(rows)
+
+    assert measured.startswith("119.5× (3347.0 / 28.0 ms)")
+    assert measured.endswith("; vanilla Wagtail: no request finished in 12 s")
+    assert met == "yes"
