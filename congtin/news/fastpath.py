@@ -1,0 +1,508 @@
+"""The lean path for a reader's article, section and home page (decision 0026).
+
+An anonymous GET for a page of the news tree does not need sessions, messages, users, Wagtail's
+routing through three page objects or Django's template engine walking the whole page: the site
+comes from the cached site list, the section (or home page) from the cached site structure, the
+article from one query, and the page is assembled from parts:
+
+- the *chrome* -- everything the page template prints around its content (head, masthead, navigation,
+  footer) -- rendered by the page's own template with markers in place of the page's blocks, once per
+  structure version, language and highlighted section (``_chrome``);
+- the article's text with its citation links (``news.texts``), rendered by the page's own include
+  templates when published and kept under a stamp of everything it was made from;
+- the rest, which changes with every article published (dates, "Tin tức cùng chuyên mục", listings),
+  printed here from a few queries.
+
+Nothing is a stored copy of an earlier response: every request reads the page, its listings, its
+corrections and tags, and the versions of what the kept parts were made from. Whatever this path does
+not know how to serve -- a signed-in reader or any cookie other than the CSRF one, English, a query
+string, a view restriction, a page not live or not found (404, 410, redirects), a print view, a feed,
+an alias, a page type other than these three, a thumbnail -- goes on to Django and Wagtail as before.
+``tests/test_fastpath.py`` checks that both paths print the same page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connections, router
+from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from django.middleware.csrf import get_token
+from django.template import engines
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from congtin.core import structure
+from congtin.frontcache import policies
+from congtin.news import texts
+from congtin.vietnamese import dates
+
+SLOT = "\x00congtin-slot\x00"
+RELATED_LIMIT = 5
+ARTICLE_MODEL = "news.articlepage"
+SECTION_MODEL = "news.sectionpage"
+HOME_MODEL = "news.homepage"
+CHROME_ENTRIES = 256
+_chrome_kept: dict[tuple[Any, ...], list[str]] = {}
+# Cookies that make a page personal or not Vietnamese; the CSRF cookie does neither.
+_PERSONAL_COOKIES = ("sessionid", "messages")
+
+_ARTICLE_SQL = """
+SELECT p.id, p.path, p.title, p.seo_title, p.search_description, p.first_published_at,
+       p.last_published_at, p.live_revision_id, p.alias_of_id, p.url_path,
+       a.dateline_place, a.dateline_date, a.summary, a.byline, a.author_id, a.feed_image_id,
+       (SELECT COUNT(*) FROM news_articlecorrection c WHERE c.article_id = p.id),
+       (SELECT COUNT(*) FROM news_articlepagetag t WHERE t.content_object_id = p.id)
+FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id
+WHERE p.slug = %s AND p.depth = %s AND p.path LIKE %s AND p.live
+"""
+_RELATED_SQL = """
+SELECT p.url_path, p.title, p.first_published_at, a.summary
+FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id
+WHERE p.live AND p.depth = %s AND p.path LIKE %s AND p.id <> %s
+ORDER BY p.first_published_at DESC, p.id DESC
+LIMIT %s
+"""
+
+
+class FastPageMiddleware:
+    """Serves what it can of the news tree; hands everything else on unchanged."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = None
+        if request.method in ("GET", "HEAD") and _plain(request):
+            response = _serve(request)
+        return response if response is not None else self.get_response(request)
+
+
+def _plain(request: HttpRequest) -> bool:
+    if request.META.get("QUERY_STRING") or not request.path_info.endswith("/"):
+        return False
+    cookies = request.COOKIES
+    if not cookies:
+        return True
+    return not any(name in cookies for name in (*_PERSONAL_COOKIES, settings.LANGUAGE_COOKIE_NAME))
+
+
+def _serve(request: HttpRequest) -> HttpResponse | None:
+    # Only what the URLconf hands to Wagtail's page tree; every other view runs as before.
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.url_name != "wagtail_serve":
+        return None
+    request.get_host()  # the same DisallowedHost (400) as Django when the host is not allowed
+    # As Wagtail's Site.find_for_request does.
+    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
+    port = request.get_port()
+    versions = structure.versions_many(texts.VERSION_KEYS)
+    current = versions[structure.VERSION_KEY]
+    site = structure.site_for_host(current, hostname, int(port) if port.isdigit() else 0)
+    if site is None:
+        return None
+    request._wagtail_site = site  # type: ignore[attr-defined]
+    request._congtin_structure_version = current  # type: ignore[attr-defined]
+    snapshot = structure.request_structure(request)
+    if snapshot is None or not snapshot.complete:
+        return None
+    root_url_path = site.root_page.url_path
+    url_path = root_url_path + request.path_info[1:]
+    with translation.override(settings.LANGUAGE_CODE):
+        page = snapshot.by_url_path.get(url_path)
+        if page is not None:
+            if page.restricted:
+                return None
+            if page.model == HOME_MODEL:
+                return _respond(request, _home(request, page, snapshot, root_url_path), page, "home")
+            if page.model == SECTION_MODEL:
+                return _respond(request, _section(request, page, snapshot, root_url_path), page, "section")
+            return None
+        parent_url_path, _slash, slug = url_path[:-1].rpartition("/")
+        parent = snapshot.by_url_path.get(parent_url_path + "/")
+        if parent is None or parent.model != SECTION_MODEL or parent.restricted:
+            return None
+        return _article(request, parent, slug, snapshot, site, versions, root_url_path)
+
+
+def _cursor() -> Any:
+    """A cursor on the database the router reads pages from (the replica for anonymous readers)."""
+    from wagtail.models import Page
+
+    return connections[router.db_for_read(Page)].cursor()
+
+
+def _respond(request: HttpRequest, html: str | None, page: Any, kind: str) -> HttpResponse | None:
+    if html is None:
+        return None
+    response = HttpResponse(html)
+    own = f"page-{page.pk}"
+    if kind == "article":
+        tags: tuple[str, ...] = (own, policies.listing_tag(page.path[:-4]))
+    elif kind == "section":
+        tags = (own, policies.listing_tag(page.path))
+    else:
+        tags = (own, policies.listing_tag(page.path), "home")
+    policies.policy_set(request, policies.CachePolicy(kind, tags))
+    # What the middleware this path skips would have added to such a page.
+    response["Content-Length"] = str(len(response.content))
+    response.headers.setdefault("X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper())
+    response.headers.setdefault("Content-Language", translation.get_language() or settings.LANGUAGE_CODE)
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+# -- the parts ------------------------------------------------------------------------------------
+
+
+def _chrome(
+    request: HttpRequest, template_name: str, blocks: tuple[str, ...], page: Any, key: str
+) -> list[str]:
+    """The page template's output around ``blocks``, split at them, for this structure version and
+    language; the language switch's CSRF token and return path are slots too."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    site_pk = request._wagtail_site.pk  # type: ignore[attr-defined]
+
+    def build() -> list[str]:
+        from django.contrib.auth.models import AnonymousUser
+
+        source = "{% extends template_name %}" + "".join(
+            f"{{% block {name} %}}{SLOT}{{% endblock %}}" for name in blocks
+        )
+        template = engines["django"].from_string(source)
+        stand_in = _StandInRequest(request)
+        stand_in.user = AnonymousUser()
+        html = template.render(
+            {"template_name": template_name, "page": page, "self": page, "csrf_token": SLOT},
+            stand_in,
+        )
+        return html.split(SLOT)
+
+    # In this process only: the chrome holds the static files' hashed names, which a deployment changes
+    # without a new structure version.
+    local_key = (site_pk, request._congtin_structure_version, language, template_name, key)  # type: ignore[attr-defined]
+    chunks = _chrome_kept.get(local_key)
+    if chunks is None:
+        if len(_chrome_kept) >= CHROME_ENTRIES:
+            _chrome_kept.clear()
+        chunks = _chrome_kept[local_key] = build()
+    return chunks
+
+
+class _StandInRequest(HttpRequest):
+    """The reader's request for rendering the chrome, with its return path left as a slot."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.__dict__.update(request.__dict__)
+
+    def get_full_path(self, force_append_slash: bool = False) -> str:
+        return SLOT
+
+
+def _assemble(request: HttpRequest, chunks: list[str], parts: list[str]) -> str:
+    """The chrome's chunks with the page's blocks, then the CSRF token and the return path, in order."""
+    fills = [*parts, get_token(request), escape(request.get_full_path())]
+    out = [chunks[0]]
+    for fill, chunk in zip(fills, chunks[1:], strict=True):
+        out.append(fill)
+        out.append(chunk)
+    return "".join(out)
+
+
+def _breadcrumbs(snapshot: structure.SiteStructure, path: str, title: str) -> str | None:
+    trail = snapshot.ancestors(SimpleNamespace(path=path, steplen=4))
+    if trail is None:
+        return None
+    items = "".join(
+        f'<li><a href="/">{_("Trang chủ")}</a></li>'
+        if crumb.depth == 2
+        else f'<li><a href="{escape(crumb.url)}">{escape(crumb.title)}</a></li>'
+        for crumb in trail
+    )
+    return (
+        f'\n<nav class="breadcrumbs" aria-label="{_("Đường dẫn")}">\n  <ol>\n    {items}\n'
+        f'    <li aria-current="page">{escape(title)}</li>\n  </ol>\n</nav>\n'
+    )
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """A timestamp read by raw SQL: SQLite's come back naive, in UTC (USE_TZ)."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def _iso(value: dt.datetime) -> str:
+    return timezone.localtime(value).isoformat()
+
+
+def _item(url: str, title: str, published: dt.datetime | None, summary: str, css: str = "") -> str:
+    """``includes/article_item.html`` for an article without a thumbnail."""
+    iso = _iso(published) if published else ""
+    day = dates.format_date(published) if published else ""
+    summary = escape(Truncator(summary).words(60, truncate=" …"))
+    return (
+        f'\n<article class="item{" " + css if css else ""}">\n  \n'
+        f'  <h3 class="item-title"><a href="{escape(url)}">{escape(title)}</a></h3>\n'
+        f'  <p class="item-date">{_("Ngày đăng")} <time datetime="{iso}">{day}</time></p>\n'
+        f'  <p class="item-summary">{summary}</p>\n</article>\n'
+    )
+
+
+def _relative(url_path: str, root_url_path: str) -> str:
+    return "/" + url_path[len(root_url_path) :]
+
+
+# -- article --------------------------------------------------------------------------------------
+
+
+def _article(
+    request: HttpRequest,
+    section: structure.StructurePage,
+    slug: str,
+    snapshot: structure.SiteStructure,
+    site: Any,
+    versions: dict[str, str],
+    root_url_path: str,
+) -> HttpResponse | None:
+    with _cursor() as cursor:
+        cursor.execute(_ARTICLE_SQL, [slug, section.depth + 1, section.path + "%"])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    (pk, path, title, seo_title, search_description, first_published, last_published, revision, alias_of,
+     url_path, dateline_place, dateline_date, summary, byline, author_id, feed_image_id, corrections,
+     tags) = row  # fmt: skip
+    first_published, last_published = _aware(first_published), _aware(last_published)
+    # An alias, a restricted article, or one whose <head> shows its image (a rendition) goes the normal way.
+    if alias_of is not None or snapshot.is_restricted(path):
+        return None
+    related = _related(pk, path, snapshot, root_url_path)
+    if related is None:
+        return None
+    record = SimpleNamespace(pk=pk, path=path)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    stamp = texts.stamp_of(pk, revision, last_published)
+    from django.core.cache import cache
+
+    kept = cache.get(texts.text_key(pk, language))
+    page = None
+    if not texts.is_current(kept, stamp, versions):
+        from congtin.news.models import ArticlePage
+
+        page = ArticlePage.objects.select_related("feed_image", "author").filter(pk=pk).first()
+        if page is None:
+            return None
+        kept = texts.article_text_render(page, request=request, versions=versions)
+    if not byline and author_id is not None:
+        if page is None:
+            from congtin.users.models import User
+
+            author = User.objects.filter(pk=author_id).first()
+        else:
+            author = page.author
+        byline = author.display_name if author is not None else ""
+    full_url = site.root_url + _relative(url_path, root_url_path)
+    relative_url = _relative(url_path, root_url_path)
+    published_iso = _iso(first_published) if first_published else ""
+    description = search_description or summary
+    meta = (
+        f'\n  <meta name="description" content="{escape(Truncator(description).chars(300))}">\n'
+        f'  <link rel="canonical" href="{escape(full_url)}">\n'
+        '  <meta property="og:type" content="article">\n'
+        f'  <meta property="og:title" content="{escape(seo_title or title)}">\n'
+        f'  <meta property="og:description" content="{escape(Truncator(summary).chars(300))}">\n'
+        f'  <meta property="og:url" content="{escape(full_url)}">\n'
+        '  <meta property="og:locale" content="vi_VN">\n  '
+        + (_og_image(request, feed_image_id) if feed_image_id else "")
+        + "\n"
+        + (
+            f'  <meta property="article:published_time" content="{published_iso}">\n'
+            if first_published
+            else "  \n"
+        )
+        + f'  <script type="application/ld+json">{_json_ld(title, description, full_url, first_published, last_published, byline)}</script>\n'
+    )
+    crumbs = _breadcrumbs(snapshot, path, title)
+    if crumbs is None:
+        return None
+    header = (
+        (
+            f'<p class="dateline">{escape(dates.format_dateline(dateline_place, dateline_date))}</p>'
+            if dateline_date
+            else ""
+        )
+        + f'\n  <h1 id="article-title">{escape(title)}</h1>\n  <div class="article-meta">\n    '
+        + (
+            f'<p class="published">{_("Ngày đăng")}: <time datetime="{published_iso}">'
+            f"{dates.format_datetime(first_published)}</time></p>"
+            if first_published
+            else ""
+        )
+    )
+    parts = [
+        "\n\n",
+        crumbs,
+        '\n<article class="article" aria-labelledby="article-title">\n  ',
+        header,
+        _font_size(),
+        f'\n    <a class="print-link" href="{escape(relative_url)}ban-in/" rel="nofollow">{_("In bài")}</a>\n  </div>\n'
+        '  <div class="article-text" data-article-text>\n    ',
+        kept.text,
+        "\n    ",
+        f'<p class="byline">{escape(byline)}</p>' if byline else "",
+        "\n  </div>\n  ",
+        _corrections(pk) if corrections else "",
+        "\n  ",
+        _tags(pk) if tags else "",
+        "\n  ",
+        kept.related_documents,
+        "\n  ",
+        _share(full_url, title),
+        "\n</article>\n",
+        related,
+        "\n",
+    ]
+    chunks = _chrome(
+        request, "news/article_page.html", ("title", "meta", "content"), SimpleNamespace(path=path), path[:12]
+    )
+    title_text = escape(seo_title or title)
+    html = _assemble(request, chunks, [title_text, meta, "".join(parts)])
+    return _respond(request, html, record, "article")
+
+
+def _font_size() -> str:
+    return (
+        "\n"
+        f'    <div class="font-size" role="group" aria-label="{_("Cỡ chữ")}" data-font-size-control>\n'
+        f'      <span class="label">{_("Cỡ chữ")}:</span>\n'
+        f'      <button type="button" data-font-step="-1">A−<span class="visually-hidden"> ({_("chữ nhỏ hơn")})</span></button>\n'
+        f'      <button type="button" data-font-step="0">{_("Mặc định")}</button>\n'
+        f'      <button type="button" data-font-step="1">A+<span class="visually-hidden"> ({_("chữ lớn hơn")})</span></button>\n'
+        "    </div>"
+    )
+
+
+def _og_image(request: HttpRequest, image_id: int) -> str:
+    """``{% image page.feed_image fill-1200x630 as og_image %}`` and its meta tag."""
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:
+        return ""
+    url = image.get_rendition("fill-1200x630").url
+    return f'<meta property="og:image" content="{escape(request.scheme)}://{escape(request.get_host())}{escape(url)}">'
+
+
+def _json_ld(
+    title: str, description: str, url: str, first: dt.datetime | None, last: dt.datetime | None, byline: str
+) -> str:
+    """``ArticlePage.json_ld`` from the row."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title[:110],
+        "description": description,
+        "mainEntityOfPage": url,
+        "url": url,
+        "inLanguage": "vi",
+    }
+    if first:
+        data["datePublished"] = _iso(first)
+    if last:
+        data["dateModified"] = _iso(last)
+    if byline:
+        data["author"] = {"@type": "Person", "name": byline}
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def _corrections(pk: int) -> str:
+    from congtin.news.models import ArticleCorrection
+
+    rows = (
+        ArticleCorrection.objects.filter(article_id=pk)
+        .order_by("published_at")
+        .values_list("published_at", "text")
+    )
+    items = "".join(
+        f'<p><time datetime="{_iso(when)}">{dates.format_datetime(when)}</time>: {_linebreaksbr(text)}</p>'
+        for when, text in rows
+    )
+    return (
+        '\n  <aside class="corrections" aria-labelledby="dinh-chinh">\n'
+        f'    <h2 id="dinh-chinh">{_("Đính chính")}</h2>\n    {items}\n  </aside>\n  '
+    )
+
+
+def _linebreaksbr(text: str) -> str:
+    from django.template.defaultfilters import linebreaksbr
+
+    return str(linebreaksbr(text, autoescape=True))
+
+
+def _tags(pk: int) -> str:
+    from congtin.news.models import ArticlePageTag
+
+    rows = (
+        ArticlePageTag.objects.filter(content_object_id=pk)
+        .order_by("pk")
+        .values_list("tag__name", "tag__slug")
+    )
+    links = ", ".join(
+        f'<a href="/chu-de/{escape(slug)}/" rel="tag">{escape(name)}</a>' for name, slug in rows
+    )
+    return f'\n  <p class="tags">{_("Từ khóa")}: {links}</p>\n  '
+
+
+def _share(url: str, title: str) -> str:
+    u, t = quote(url, safe=""), quote(title, safe="")
+    return (
+        f'\n<div class="share" aria-label="{_("Chia sẻ")}" role="group">\n'
+        f"  <span>{_('Chia sẻ')}:</span>\n"
+        f'  <a href="https://www.facebook.com/sharer/sharer.php?u={u}" rel="noopener noreferrer" target="_blank">Facebook</a>\n'
+        f'  <a href="https://sp.zalo.me/share_to_zalo?u={u}" rel="noopener noreferrer" target="_blank">Zalo</a>\n'
+        f'  <a href="https://twitter.com/intent/tweet?url={u}&amp;text={t}" rel="noopener noreferrer" target="_blank">X</a>\n'
+        f'  <a href="mailto:?subject={t}&amp;body={u}">{_("Thư điện tử")}</a>\n</div>\n'
+    )
+
+
+def _related(pk: int, path: str, snapshot: structure.SiteStructure, root_url_path: str) -> str | None:
+    """ "Tin tức cùng chuyên mục" (``news.queries.related_in_section``), or None to go the normal way."""
+    section_path = path[:-4]
+    if any(r.startswith(section_path) for r in snapshot.restricted_paths):
+        return None  # an article of the section is restricted: leave it to the normal way
+    with _cursor() as cursor:
+        cursor.execute(_RELATED_SQL, [len(path) // 4, section_path + "%", pk, RELATED_LIMIT])
+        rows = cursor.fetchall()
+    if not rows:
+        return ""
+    items = "".join(
+        _item(_relative(url_path, root_url_path), title, _aware(published), summary)
+        for url_path, title, published, summary in rows
+    )
+    return (
+        '\n<section class="related" aria-labelledby="cung-chuyen-muc">\n'
+        f'  <h2 id="cung-chuyen-muc">{_("Tin tức cùng chuyên mục")}</h2>\n  {items}\n</section>\n'
+    )
+
+
+def _home(*args: Any) -> str | None:
+    return None
+
+
+def _section(*args: Any) -> str | None:
+    return None
