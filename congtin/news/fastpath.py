@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
@@ -54,7 +55,7 @@ ARTICLE_MODEL = "news.articlepage"
 SECTION_MODEL = "news.sectionpage"
 HOME_MODEL = "news.homepage"
 CHROME_ENTRIES = 256
-_chrome_kept: dict[tuple[Any, ...], list[str]] = {}
+_chrome_kept: dict[tuple[Any, ...], _Chrome] = {}  # filled by _chrome
 # Cookies that make a page personal or not Vietnamese; the CSRF cookie does neither.
 _PERSONAL_COOKIES = ("sessionid", "messages")
 
@@ -169,17 +170,30 @@ def _respond(request: HttpRequest, html: str | None, page: Any, kind: str) -> Ht
 # -- the parts ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Chrome:
+    chunks: list[str]
+    extras: dict[str, Any]  # what the page's own parts need of the page, read with it
+
+
 def _chrome(
-    request: HttpRequest, template_name: str, blocks: tuple[str, ...], page: Any, key: str
-) -> list[str]:
+    request: HttpRequest,
+    template_name: str,
+    blocks: tuple[str, ...],
+    key: str,
+    load: Callable[[], tuple[Any, dict[str, Any]]],
+) -> _Chrome:
     """The page template's output around ``blocks``, split at them, for this structure version and
-    language; the language switch's CSRF token and return path are slots too."""
+    language; the language switch's CSRF token and return path are slots too. ``load`` gives the page
+    to render it with (a section or the home page is read only here, once per structure version: any
+    change to one starts a new version) and what else the parts need of it."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     site_pk = request._wagtail_site.pk  # type: ignore[attr-defined]
 
-    def build() -> list[str]:
+    def build() -> _Chrome:
         from django.contrib.auth.models import AnonymousUser
 
+        page, extras = load()
         source = "{% extends template_name %}" + "".join(
             f"{{% block {name} %}}{SLOT}{{% endblock %}}" for name in blocks
         )
@@ -190,17 +204,17 @@ def _chrome(
             {"template_name": template_name, "page": page, "self": page, "csrf_token": SLOT},
             stand_in,
         )
-        return html.split(SLOT)
+        return _Chrome(html.split(SLOT), extras)
 
     # In this process only: the chrome holds the static files' hashed names, which a deployment changes
     # without a new structure version.
     local_key = (site_pk, request._congtin_structure_version, language, template_name, key)  # type: ignore[attr-defined]
-    chunks = _chrome_kept.get(local_key)
-    if chunks is None:
+    chrome = _chrome_kept.get(local_key)
+    if chrome is None:
         if len(_chrome_kept) >= CHROME_ENTRIES:
             _chrome_kept.clear()
-        chunks = _chrome_kept[local_key] = build()
-    return chunks
+        chrome = _chrome_kept[local_key] = build()
+    return chrome
 
 
 class _StandInRequest(HttpRequest):
@@ -377,11 +391,15 @@ def _article(
         related,
         "\n",
     ]
-    chunks = _chrome(
-        request, "news/article_page.html", ("title", "meta", "content"), SimpleNamespace(path=path), path[:12]
+    chrome = _chrome(
+        request,
+        "news/article_page.html",
+        ("title", "meta", "content"),
+        path[:12],
+        lambda: (SimpleNamespace(path=path), {}),
     )
     title_text = escape(seo_title or title)
-    html = _assemble(request, chunks, [title_text, meta, "".join(parts)])
+    html = _assemble(request, chrome.chunks, [title_text, meta, "".join(parts)])
     return _respond(request, html, record, "article")
 
 
@@ -500,9 +518,224 @@ def _related(pk: int, path: str, snapshot: structure.SiteStructure, root_url_pat
     )
 
 
-def _home(*args: Any) -> str | None:
-    return None
+# -- listings (section and home) ---------------------------------------------------------------
+
+_LISTING_COLUMNS = "p.id, p.url_path, p.title, p.first_published_at, a.summary, a.feed_image_id"
+_LISTING_FROM = "FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id"
+_NEWEST = "ORDER BY p.first_published_at DESC, p.id DESC"
 
 
-def _section(*args: Any) -> str | None:
-    return None
+@dataclass(frozen=True)
+class _Listed:
+    pk: int
+    url_path: str
+    title: str
+    published: dt.datetime | None
+    summary: str
+    feed_image_id: int | None
+
+
+def _listed(rows: list[tuple[Any, ...]]) -> list[_Listed]:
+    return [
+        _Listed(pk, url, title, _aware(when), summary, image) for pk, url, title, when, summary, image in rows
+    ]
+
+
+def _news_restricted(snapshot: structure.SiteStructure, under: str) -> bool:
+    """Whether a view restriction may hide articles below ``under`` (listings then go the normal way)."""
+    for restricted in snapshot.restricted_paths:
+        if restricted.startswith(under) or under.startswith(restricted):
+            page = snapshot.pages.get(restricted)
+            if page is None or page.model in (SECTION_MODEL, HOME_MODEL):
+                return True
+    return False
+
+
+def _items(
+    request: HttpRequest,
+    articles: list[_Listed],
+    root_url_path: str,
+    *,
+    with_image: bool,
+    css: Callable[[int], str],
+) -> str:
+    """``includes/article_item.html`` for each article; one with a thumbnail is rendered by that template
+    (its rendition), the others here."""
+    with_thumbnail = [a.pk for a in articles if with_image and a.feed_image_id is not None]
+    pages: dict[int, Any] = {}
+    if with_thumbnail:
+        from django.template import Context
+
+        from congtin.news.queries import articles_public
+
+        pages = {page.pk: page for page in articles_public().filter(pk__in=with_thumbnail)}
+        template = engines["django"].get_template("includes/article_item.html").template  # type: ignore[attr-defined]
+    out = []
+    for index, article in enumerate(articles):
+        page = pages.get(article.pk)
+        if page is not None:
+            context = Context({"article": page, "with_image": True, "class": css(index), "request": request})
+            out.append(template.render(context))
+        else:
+            url = _relative(article.url_path, root_url_path)
+            out.append(_item(url, article.title, article.published, article.summary, css(index)))
+    return "".join(out)
+
+
+def _section(
+    request: HttpRequest,
+    section: structure.StructurePage,
+    snapshot: structure.SiteStructure,
+    root_url_path: str,
+) -> str | None:
+    if _news_restricted(snapshot, section.path):
+        return None
+    crumbs = _breadcrumbs(snapshot, section.path, section.title)
+    if crumbs is None:
+        return None
+
+    def load() -> tuple[Any, dict[str, Any]]:
+        from congtin.news.models import SectionPage
+
+        page = SectionPage.objects.get(pk=section.pk)
+        return page, {"intro": page.intro, "featured_id": page.featured_article_id}
+
+    chrome = _chrome(request, "news/section_page.html", ("content",), section.path, load)
+    page_size = 20  # news.models.SECTION_PAGE_SIZE
+    where = "WHERE p.live AND p.path LIKE %s AND p.depth > %s"
+    with _cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_LISTING_COLUMNS}, COUNT(*) OVER () {_LISTING_FROM} {where} {_NEWEST} LIMIT %s",
+            [section.path + "%", section.depth, page_size + 1],
+        )
+        rows = cursor.fetchall()
+        total = rows[0][-1] if rows else 0
+        articles = _listed([row[:-1] for row in rows])
+        featured_id = chrome.extras["featured_id"]
+        featured = next((a for a in articles if a.pk == featured_id), None)
+        if featured is None and featured_id is not None:
+            cursor.execute(
+                f"SELECT {_LISTING_COLUMNS} {_LISTING_FROM} {where} AND p.id = %s",
+                [section.path + "%", section.depth, featured_id],
+            )
+            chosen = _listed(cursor.fetchall())
+            featured = chosen[0] if chosen else None
+    if featured is None and articles:
+        featured = articles[0]
+    listing = [a for a in articles if featured is None or a.pk != featured.pk][:page_size]
+    count = total - (1 if featured is not None else 0)
+    pages = max(1, -(-count // page_size))
+    subsections = [
+        page
+        for page in snapshot.pages.values()
+        if page.model == SECTION_MODEL
+        and page.depth == section.depth + 1
+        and page.path.startswith(section.path)
+        and not page.restricted
+    ]
+    intro = chrome.extras["intro"]
+    parts = [
+        "\n",
+        crumbs,
+        f"\n<h1>{escape(section.title)}</h1>\n",
+        f'<p class="section-intro">{escape(intro)}</p>' if intro else "",
+        "\n",
+    ]
+    if subsections:
+        links = "".join(
+            f'<li><a href="{escape(sub.url)}">{escape(sub.title)}</a></li>' for sub in subsections
+        )
+        parts.append(
+            f'\n<nav class="subsections" aria-label="{_("Chuyên mục con")}"><ul>\n  {links}\n</ul></nav>\n'
+        )
+    parts.append("\n")
+    if featured is not None:
+        lead = _items(request, [featured], root_url_path, with_image=True, css=lambda _i: "lead")
+        parts.append(
+            '\n<section class="featured" aria-labelledby="bai-noi-bat">\n'
+            f'  <h2 id="bai-noi-bat" class="visually-hidden">{_("Bài nổi bật")}</h2>\n  {lead}\n</section>\n'
+        )
+    items = _items(request, listing, root_url_path, with_image=True, css=lambda _i: "")
+    if not listing:
+        items = f"<p>{_('Chuyên mục chưa có bài viết.')}</p>"
+    parts.append(
+        '\n<section class="listing" aria-labelledby="danh-sach-bai">\n'
+        f'  <h2 id="danh-sach-bai" class="visually-hidden">{_("Danh sách bài viết")}</h2>\n  {items}\n</section>\n'
+    )
+    if pages > 1:
+        parts.append(
+            f'\n<nav class="pagination" aria-label="{_("Phân trang")}">\n  \n'
+            f"  <span>{_('Trang %(n)s/%(total)s') % {'n': 1, 'total': pages}}</span>\n"
+            f'  <a href="?trang=2" rel="next">{_("Trang sau")} »</a>\n</nav>\n'
+        )
+    parts.append("\n\n")
+    return _assemble(request, chrome.chunks, ["".join(parts)])
+
+
+def _home(
+    request: HttpRequest, home: structure.StructurePage, snapshot: structure.SiteStructure, root_url_path: str
+) -> str | None:
+    if _news_restricted(snapshot, home.path):
+        return None
+
+    def load() -> tuple[Any, dict[str, Any]]:
+        from django.template.loader import get_template
+
+        from congtin.core.models import JournalSettings
+        from congtin.news.models import HomePage
+
+        page = HomePage.objects.get(pk=home.pk)
+        journal = JournalSettings.for_request(request)
+        masthead = get_template("includes/masthead.html").render({"journal": journal}, request)
+        return page, {"heading": journal.journal_name or page.title, "masthead": masthead}
+
+    chrome = _chrome(request, "news/home_page.html", ("content",), "", load)
+    sections = [
+        page
+        for page in snapshot.pages.values()
+        if page.model == SECTION_MODEL and page.depth == home.depth + 1 and not page.restricted
+    ]
+    where = "WHERE p.live AND p.path LIKE %s AND p.depth > %s"
+    with _cursor() as cursor:
+        # Top stories first, newest first; the newest other articles fill the places left
+        # (news.queries.top_stories).
+        cursor.execute(
+            f"SELECT {_LISTING_COLUMNS} {_LISTING_FROM} {where} "
+            "ORDER BY a.is_top_story DESC, p.first_published_at DESC, p.id DESC LIMIT %s",
+            [home.path + "%", home.depth, 5],
+        )
+        top = _listed(cursor.fetchall())
+        by_section: dict[str, list[_Listed]] = {}
+        if sections:
+            arms, params = [], []
+            for n, section in enumerate(sections):
+                arms.append(
+                    f"SELECT * FROM (SELECT {_LISTING_COLUMNS}, p.path {_LISTING_FROM} {where} {_NEWEST} LIMIT %s) AS newest_{n}"  # noqa: S608
+                )
+                params += [section.path + "%", section.depth, 5]
+            cursor.execute(" UNION ALL ".join(arms), params)
+            for row in cursor.fetchall():
+                by_section.setdefault(row[-1][: len(home.path) + 4], []).extend(_listed([row[:-1]]))
+    parts = [f'\n<h1 class="visually-hidden">{escape(chrome.extras["heading"])}</h1>\n']
+    if top:
+        items = _items(request, top, root_url_path, with_image=True, css=lambda i: "" if i else "lead")
+        parts.append(
+            '\n<section class="top-stories" aria-labelledby="tin-noi-bat">\n'
+            f'  <h2 id="tin-noi-bat">{_("Tin nổi bật")}</h2>\n  <div class="top-grid">\n    {items}\n  </div>\n</section>\n'
+        )
+    parts.append("\n")
+    for section in sections:
+        listed = by_section.get(section.path, [])
+        items = _items(request, listed, root_url_path, with_image=False, css=lambda _i: "")
+        if not listed:
+            items = f"<p>{_('Chưa có bài.')}</p>"
+        parts.append(
+            f'\n<section class="home-section" aria-labelledby="cm-{section.pk}">\n'
+            f'  <h2 id="cm-{section.pk}"><a href="{escape(section.url)}">{escape(section.title)}</a></h2>\n'
+            f"  {items}\n</section>\n"
+        )
+    parts.append(
+        f'\n<section class="home-masthead" aria-label="{_("Thông tin cơ quan báo chí")}">\n'
+        f"  {chrome.extras['masthead']}\n</section>\n"
+    )
+    return _assemble(request, chrome.chunks, ["".join(parts)])

@@ -127,3 +127,30 @@ def test_what_the_lean_path_does_not_serve_goes_the_normal_way(client, site_tree
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = client.get(site_tree.news.url)
     assert english["Content-Language"] == "en"
+
+
+def test_a_section_page_runs_one_query_for_two_or_twenty_seven_articles(client, site_tree):
+    for n in range(2):
+        published_article(site_tree.news, title=f"Bài {n}")
+    client.get(site_tree.news.url)
+    few, _ = _queries(client, site_tree.news.url)
+    for n in range(2, 27):
+        published_article(site_tree.news, title=f"Bài {n}")
+    many, response = _queries(client, site_tree.news.url)
+    assert "?trang=2" in response.content.decode()  # 26 after the featured one: two pages
+    assert few == many == 1
+    _assert_same(response, _normal(client, site_tree.news.url), site_tree.news.url)
+
+
+def test_the_home_page_runs_two_queries_whatever_the_number_of_sections_and_articles(client, site_tree):
+    published_article(site_tree.news, title="Bài trang chủ")
+    client.get("/")
+    few, _ = _queries(client, "/")
+    SectionPageFactory(parent=site_tree.home, title="Chuyên mục thêm", show_in_menus=True)
+    for n in range(8):
+        published_article(site_tree.research, title=f"Bài nghiên cứu {n}", is_top_story=n % 2 == 0)
+    client.get("/")  # a new section: a new structure version, the chrome is rendered again
+    many, response = _queries(client, "/")
+    assert "Bài nghiên cứu 7" in response.content.decode()
+    assert few == many == 2
+    _assert_same(response, _normal(client, "/"), "/")
