@@ -28,10 +28,11 @@ from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 
 VERSION_KEY = "core:structure-version"
-# Versions of what the kept article texts show of other things (``news.texts``, decision 0026): the
-# registry's entries, issuers and citation links; the addresses of pages, documents and images.
-REGISTRY_VERSION_KEY = "core:registry-version"
-LINKS_VERSION_KEY = "core:links-version"
+# Kinds of data the kept article texts show of other things (``news.texts``, decision 0026), counted in
+# ``core.models.DataVersion``: the registry's entries, issuers and citation links; the addresses of
+# pages, documents and images.
+REGISTRY_DATA = "registry"
+LINKS_DATA = "links"
 SNAPSHOT_TIMEOUT = 24 * 60 * 60
 # Past this many non-article pages the snapshot stops growing; breadcrumbs then read the database.
 MAX_PAGES = 5000
@@ -119,27 +120,23 @@ def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def named_changed(key: str) -> None:
-    """Start a new version of another kind of derived data (``news.texts``: the registry, the links
-    between pages) now and again once the current transaction commits."""
+def data_changed(name: str) -> None:
+    """Raise the counter of ``name`` (``REGISTRY_DATA``, ``LINKS_DATA``) in the current transaction."""
+    from django.db.models import F
 
-    def bump() -> None:
-        cache.set(key, uuid.uuid4().hex, None)
+    from congtin.core.models import DataVersion
 
-    bump()
-    transaction.on_commit(bump)
+    if not DataVersion.objects.filter(name=name).update(counter=F("counter") + 1):
+        DataVersion.objects.get_or_create(name=name)
+        DataVersion.objects.filter(name=name).update(counter=F("counter") + 1)
 
 
-def versions_many(keys: tuple[str, ...]) -> dict[str, str]:
-    """The current versions under ``keys`` in one cache read; a missing one is started."""
-    found = cache.get_many(keys)
-    for key in keys:
-        if found.get(key) is None:
-            fresh = uuid.uuid4().hex
-            if not cache.add(key, fresh, None):
-                fresh = cache.get(key) or fresh
-            found[key] = fresh
-    return {key: str(found[key]) for key in keys}
+def data_versions() -> dict[str, str]:
+    """The counters of every kind of derived data (one query)."""
+    from congtin.core.models import DataVersion
+
+    found = dict(DataVersion.objects.values_list("name", "counter"))
+    return {name: str(found.get(name)) for name in (REGISTRY_DATA, LINKS_DATA)}
 
 
 def version() -> str:

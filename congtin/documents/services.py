@@ -661,7 +661,7 @@ def citations_resolve(*, document: OfficialDocument) -> int:
     DocumentCitation.objects.bulk_update(changed, ["document"])
     if changed:
         # Articles citing the number now link to another entry (or to none): their kept texts are stale.
-        structure.named_changed(structure.REGISTRY_VERSION_KEY)
+        structure.data_changed(structure.REGISTRY_DATA)
     return len(changed)
 
 
@@ -680,7 +680,7 @@ def citations_reindex() -> dict[str, int]:
     for document in OfficialDocument.objects.exclude(full_text="").iterator(chunk_size=200):
         citations += len(citations_index(source=document))
         entries += 1
-    structure.named_changed(structure.REGISTRY_VERSION_KEY)
+    structure.data_changed(structure.REGISTRY_DATA)
     return {"pages": pages, "documents": entries, "citations": citations}
 
 

@@ -51,20 +51,22 @@ from congtin.vietnamese import dates
 
 SLOT = "\x00congtin-slot\x00"
 RELATED_LIMIT = 5
-ARTICLE_MODEL = "news.articlepage"
 SECTION_MODEL = "news.sectionpage"
 HOME_MODEL = "news.homepage"
 CHROME_ENTRIES = 256
 _chrome_kept: dict[tuple[Any, ...], _Chrome] = {}  # filled by _chrome
-# Cookies that make a page personal or not Vietnamese; the CSRF cookie does neither.
-_PERSONAL_COOKIES = ("sessionid", "messages")
+# Cookies that make a page personal (a session, messages) or not Vietnamese (the language switch's);
+# the CSRF cookie does neither.
+_MESSAGES_COOKIE = "messages"
 
 _ARTICLE_SQL = """
 SELECT p.id, p.path, p.title, p.seo_title, p.search_description, p.first_published_at,
        p.last_published_at, p.live_revision_id, p.alias_of_id, p.url_path,
        a.dateline_place, a.dateline_date, a.summary, a.byline, a.author_id, a.feed_image_id,
        (SELECT COUNT(*) FROM news_articlecorrection c WHERE c.article_id = p.id),
-       (SELECT COUNT(*) FROM news_articlepagetag t WHERE t.content_object_id = p.id)
+       (SELECT COUNT(*) FROM news_articlepagetag t WHERE t.content_object_id = p.id),
+       (SELECT v.counter FROM core_dataversion v WHERE v.name = 'registry'),
+       (SELECT v.counter FROM core_dataversion v WHERE v.name = 'links')
 FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id
 WHERE p.slug = %s AND p.depth = %s AND p.path LIKE %s AND p.live
 """
@@ -96,7 +98,10 @@ def _plain(request: HttpRequest) -> bool:
     cookies = request.COOKIES
     if not cookies:
         return True
-    return not any(name in cookies for name in (*_PERSONAL_COOKIES, settings.LANGUAGE_COOKIE_NAME))
+    return not any(
+        name in cookies
+        for name in (settings.SESSION_COOKIE_NAME, _MESSAGES_COOKIE, settings.LANGUAGE_COOKIE_NAME)
+    )
 
 
 def _serve(request: HttpRequest) -> HttpResponse | None:
@@ -111,8 +116,7 @@ def _serve(request: HttpRequest) -> HttpResponse | None:
     # As Wagtail's Site.find_for_request does.
     hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
     port = request.get_port()
-    versions = structure.versions_many(texts.VERSION_KEYS)
-    current = versions[structure.VERSION_KEY]
+    current = structure.request_version(request)
     site = structure.site_for_host(current, hostname, int(port) if port.isdigit() else 0)
     if site is None:
         return None
@@ -137,7 +141,7 @@ def _serve(request: HttpRequest) -> HttpResponse | None:
         parent = snapshot.by_url_path.get(parent_url_path + "/")
         if parent is None or parent.model != SECTION_MODEL or parent.restricted:
             return None
-        return _article(request, parent, slug, snapshot, site, versions, root_url_path)
+        return _article(request, parent, slug, snapshot, site, current, root_url_path)
 
 
 def _cursor() -> Any:
@@ -290,7 +294,7 @@ def _article(
     slug: str,
     snapshot: structure.SiteStructure,
     site: Any,
-    versions: dict[str, str],
+    structure_version: str,
     root_url_path: str,
 ) -> HttpResponse | None:
     with _cursor() as cursor:
@@ -300,7 +304,13 @@ def _article(
         return None
     (pk, path, title, seo_title, search_description, first_published, last_published, revision, alias_of,
      url_path, dateline_place, dateline_date, summary, byline, author_id, feed_image_id, corrections,
-     tags) = row  # fmt: skip
+     tags, registry_version, links_version) = row  # fmt: skip
+    # Read with the article, in one statement: a change and its version are seen together.
+    versions = {
+        texts.STRUCTURE: structure_version,
+        texts.REGISTRY: str(registry_version),
+        texts.LINKS: str(links_version),
+    }
     first_published, last_published = _aware(first_published), _aware(last_published)
     # An alias, a restricted article, or one whose <head> shows its image (a rendition) goes the normal way.
     if alias_of is not None or snapshot.is_restricted(path):

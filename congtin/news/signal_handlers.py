@@ -6,9 +6,9 @@ unpublishing, withdrawal and expiry, so these two signals are the only places th
 The index is written inside the publishing transaction: it commits or rolls back with the page
 (decision 0008).
 
-The kept article texts (``news.texts``, decision 0026) are rendered again after an article is
-published, and go stale by version when what they show of other things changes: a registry entry or
-an issuer (their cards and links), another page's address, a document or an image.
+The kept article texts (``news.texts``, decision 0026) go stale by version when what they show of
+other things changes: a registry entry or an issuer (their cards and links), another page's address,
+a document or an image.
 """
 
 from __future__ import annotations
@@ -35,11 +35,6 @@ def index_citations_on_publish(sender: type[ArticlePage], instance: ArticlePage,
 
 def clear_citations_on_unpublish(sender: type[ArticlePage], instance: ArticlePage, **kwargs: Any) -> None:
     services.citations_clear(source=instance)
-
-
-def render_text_on_publish(sender: type[ArticlePage], instance: ArticlePage, **kwargs: Any) -> None:
-    if instance.live:
-        texts.article_text_refresh(page=instance)
 
 
 def registry_changed(sender: Any, raw: bool = False, **kwargs: Any) -> None:
@@ -69,7 +64,6 @@ def connect() -> None:
     page_unpublished.connect(
         clear_citations_on_unpublish, sender=ArticlePage, dispatch_uid="news_citations_clear"
     )
-    page_published.connect(render_text_on_publish, sender=ArticlePage, dispatch_uid=f"{UID}.render")
     for model in (OfficialDocument, Organisation):
         post_save.connect(registry_changed, sender=model, dispatch_uid=f"{UID}.{model.__name__}.saved")
         post_delete.connect(registry_changed, sender=model, dispatch_uid=f"{UID}.{model.__name__}.deleted")

@@ -4,14 +4,18 @@ once and kept, like the search text, instead of on every request (decision 0026)
 The HTML is what ``news/includes/article_text.html`` and ``news/includes/related_documents.html`` print
 on the normal page, rendered by those same templates. It is kept in the shared cache under the
 article's id and the language, with a *stamp* naming everything it was made from: the article's
-published revision, the site structure version (the registry's address), the registry version (the
-entries and the citation links: ``news.signal_handlers`` starts a new one when an entry or an issuer
-is saved or deleted, ``documents.services`` when it points citations at another entry or reindexes) and, for a text that links to pages, documents or images,
-the links version (a page published, unpublished, moved, renamed or deleted; a document or an image
-saved or deleted). The structure and registry versions count only for a text with citations, the
-links version only for one with such links. A stamp that no longer matches is a miss: the text is rendered again. Publishing an
-article renders its Vietnamese text after commit, so the first reader does not pay for it;
-``manage.py render_article_texts`` renders every live article's (after a bulk import).
+published revision and publication time, and the versions of what it shows of other things -- the
+registry (always: its entries and issuers, the links of its citations), the site structure (when it
+has citations: the registry's address) and the links (when its rich text links to pages, documents or
+images). The registry and links versions are counters in the database (``core.models.DataVersion``)
+raised in the same transaction as the change (``news.signal_handlers``: an entry or an issuer saved or
+deleted; a page published, unpublished, moved, renamed or deleted; a document or an image saved or
+deleted; ``documents.services``: citations pointed at another entry, or reindexed), and read in the
+same statement as the article, so a reader sees a change and its version together. A stamp that no
+longer matches is a miss: the text is rendered again, by the first reader after the article is
+published or something it shows changes (about as long as a normal page: the text is most of that
+page's template work). ``manage.py render_article_texts`` renders every live article's text ahead of
+readers (after a bulk import or a deployment).
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import get_template
 from django.utils import translation
@@ -30,9 +33,9 @@ from congtin.core import structure
 if TYPE_CHECKING:
     from congtin.news.models import ArticlePage
 
-REGISTRY_VERSION_KEY = structure.REGISTRY_VERSION_KEY
-LINKS_VERSION_KEY = structure.LINKS_VERSION_KEY
-VERSION_KEYS = (structure.VERSION_KEY, REGISTRY_VERSION_KEY, LINKS_VERSION_KEY)
+REGISTRY = structure.REGISTRY_DATA
+LINKS = structure.LINKS_DATA
+STRUCTURE = "structure"
 TIMEOUT = 30 * 24 * 60 * 60
 # Rich text that names another page, a document or an image prints its address, which can change
 # without the article being published again.
@@ -110,12 +113,12 @@ def article_text_render(
     text = get_template("news/includes/article_text.html").render(context, request)
     related = get_template("news/includes/related_documents.html").render(context, request)
     raw_body = page.body.raw_data if hasattr(page.body, "raw_data") else page.body
-    depends = {}
+    # The registry version counts even without citations: a reindex can give the article some.
+    depends = {REGISTRY: versions[REGISTRY]}
     if citations:
-        depends[structure.VERSION_KEY] = versions[structure.VERSION_KEY]
-        depends[REGISTRY_VERSION_KEY] = versions[REGISTRY_VERSION_KEY]
+        depends[STRUCTURE] = versions[STRUCTURE]
     if any(marker in _json(raw_body) for marker in _LINK_MARKERS):
-        depends[LINKS_VERSION_KEY] = versions[LINKS_VERSION_KEY]
+        depends[LINKS] = versions[LINKS]
     rendered = ArticleText(
         stamp=stamp_of(page.pk, page.live_revision_id, page.last_published_at),
         depends=depends,
@@ -133,43 +136,26 @@ def _json(value: Any) -> str:
     return json.dumps(list(value) if not isinstance(value, str) else value, default=str)
 
 
-def article_text_refresh(*, page: ArticlePage) -> None:
-    """After ``page`` is published: render its Vietnamese text once the transaction commits."""
-
-    def render() -> None:
-        from wagtail.models import Site
-
-        from congtin.news.models import ArticlePage
-
-        # Without a request a link is absolute when the installation has several sites; a reader's
-        # request renders it relative to the reader's site then, so leave it to the first reader.
-        if Site.objects.count() != 1:
-            return
-        fresh = ArticlePage.objects.live().filter(pk=page.pk).first()
-        if fresh is None:
-            return
-        versions = structure.versions_many(VERSION_KEYS)
-        with translation.override("vi"):
-            article_text_render(fresh, request=None, versions=versions)
-
-    transaction.on_commit(render)
+def current_versions(request: HttpRequest | None = None) -> dict[str, str]:
+    """The versions a text is stamped with, read now (outside the lean path's own statement)."""
+    return {**structure.data_versions(), STRUCTURE: structure.request_version(request)}
 
 
 def registry_changed() -> None:
-    """A registry entry, an issuer or a citation changed: every article text that cites is stale."""
-    structure.named_changed(REGISTRY_VERSION_KEY)
+    """A registry entry or an issuer changed: every article text is stale (its citations may be)."""
+    structure.data_changed(REGISTRY)
 
 
 def links_changed() -> None:
     """A page's address, a document or an image changed: texts that link to one are stale."""
-    structure.named_changed(LINKS_VERSION_KEY)
+    structure.data_changed(LINKS)
 
 
 def article_texts_render_all() -> int:
     """Render the Vietnamese text of every live article (after a bulk import); how many."""
     from congtin.news.models import ArticlePage
 
-    versions = structure.versions_many(VERSION_KEYS)
+    versions = current_versions()
     count = 0
     with translation.override("vi"):
         for page in ArticlePage.objects.live().select_related("feed_image").iterator(chunk_size=200):
