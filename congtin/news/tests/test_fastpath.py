@@ -74,7 +74,7 @@ def test_corrections_and_tags_cost_one_query_each_and_show_at_once(client, site_
     _assert_same(response, _normal(client, article.url), article.url)
 
 
-def test_a_kept_text_is_rendered_again_when_a_cited_entry_appears_or_a_linked_page_moves(
+def test_a_kept_text_is_rendered_again_when_a_cited_entry_appears_or_goes_or_a_linked_page_moves(
     client, site_tree, registry_page
 ):
     target = SectionPageFactory(parent=site_tree.home, title="Chuyên mục đích", slug="cu")
@@ -97,7 +97,7 @@ def test_a_kept_text_is_rendered_again_when_a_cited_entry_appears_or_a_linked_pa
     assert 'href="/cu/"' in first
     assert "/tiep-can-thong-tin/ky-hieu/" in first
 
-    document_services.document_create(
+    entry = document_services.document_create(
         doc_type=DocumentType.NGHI_DINH,
         printed_symbol="09/2017/NĐ-CP",
         issuer=OrganisationFactory(),
@@ -111,6 +111,12 @@ def test_a_kept_text_is_rendered_again_when_a_cited_entry_appears_or_a_linked_pa
     text = lean.content.decode()
     assert "/tiep-can-thong-tin/van-ban/09-2017-nd-cp/" in text
     assert 'href="/moi/"' in text and 'href="/cu/"' not in text
+    _assert_same(lean, _normal(client, article.url), article.url)
+
+    document_services.document_update(document=entry, is_published=False)  # the entry loses its page
+    lean = client.get(article.url)
+    assert "/tiep-can-thong-tin/van-ban/09-2017-nd-cp/" not in lean.content.decode()
+    assert "/tiep-can-thong-tin/ky-hieu/" in lean.content.decode()
     _assert_same(lean, _normal(client, article.url), article.url)
 
 
