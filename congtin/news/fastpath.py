@@ -51,6 +51,7 @@ from congtin.vietnamese import dates
 
 SLOT = "\x00congtin-slot\x00"
 RELATED_LIMIT = 5
+TOP_STORIES = 5  # news.queries.TOP_STORIES
 SECTION_MODEL = "news.sectionpage"
 HOME_MODEL = "news.homepage"
 CHROME_ENTRIES = 256
@@ -545,6 +546,14 @@ class _Listed:
     feed_image_id: int | None
 
 
+def _article_type_id() -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    from congtin.news.models import ArticlePage
+
+    return ContentType.objects.get_for_model(ArticlePage).pk  # cached by Django after the first call
+
+
 def _listed(rows: list[tuple[Any, ...]]) -> list[_Listed]:
     return [
         _Listed(pk, url, title, _aware(when), summary, image) for pk, url, title, when, summary, image in rows
@@ -614,9 +623,21 @@ def _section(
     page_size = 20  # news.models.SECTION_PAGE_SIZE
     where = "WHERE p.live AND p.path LIKE %s AND p.depth > %s"
     with _cursor() as cursor:
+        # The count on the page rows alone (their path index), the newest by the publication date index.
+        count_sql = (
+            "SELECT COUNT(*) FROM wagtailcore_page q "
+            "WHERE q.live AND q.path LIKE %s AND q.depth > %s AND q.content_type_id = %s"
+        )
         cursor.execute(
-            f"SELECT {_LISTING_COLUMNS}, COUNT(*) OVER () {_LISTING_FROM} {where} {_NEWEST} LIMIT %s",
-            [section.path + "%", section.depth, page_size + 1],
+            f"SELECT {_LISTING_COLUMNS}, ({count_sql}) {_LISTING_FROM} {where} {_NEWEST} LIMIT %s",
+            [
+                section.path + "%",
+                section.depth,
+                _article_type_id(),
+                section.path + "%",
+                section.depth,
+                page_size + 1,
+            ],
         )
         rows = cursor.fetchall()
         total = rows[0][-1] if rows else 0
@@ -709,12 +730,17 @@ def _home(
     with _cursor() as cursor:
         # Top stories first, newest first; the newest other articles fill the places left
         # (news.queries.top_stories).
+        # Two arms, each served by an index (the top stories' partial index, the publication date).
         cursor.execute(
-            f"SELECT {_LISTING_COLUMNS} {_LISTING_FROM} {where} "
-            "ORDER BY a.is_top_story DESC, p.first_published_at DESC, p.id DESC LIMIT %s",
-            [home.path + "%", home.depth, 5],
+            f"SELECT * FROM (SELECT {_LISTING_COLUMNS}, 1 AS arm {_LISTING_FROM} {where} AND a.is_top_story "  # noqa: S608 - constants
+            f"{_NEWEST} LIMIT %s) AS top_stories UNION ALL "
+            f"SELECT * FROM (SELECT {_LISTING_COLUMNS}, 2 AS arm {_LISTING_FROM} {where} AND NOT a.is_top_story "
+            f"{_NEWEST} LIMIT %s) AS newest",
+            [home.path + "%", home.depth, TOP_STORIES, home.path + "%", home.depth, TOP_STORIES],
         )
-        top = _listed(cursor.fetchall())
+        rows = cursor.fetchall()
+        top = _listed([row[:-1] for row in rows if row[-1] == 1])
+        top += _listed([row[:-1] for row in rows if row[-1] == 2])[: TOP_STORIES - len(top)]
         by_section: dict[str, list[_Listed]] = {}
         if sections:
             arms, params = [], []
