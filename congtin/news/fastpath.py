@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections, router
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
@@ -313,7 +314,7 @@ def _article(
         texts.LINKS: str(links_version),
     }
     first_published, last_published = _aware(first_published), _aware(last_published)
-    # An alias, a restricted article, or one whose <head> shows its image (a rendition) goes the normal way.
+    # An alias or a restricted article goes the normal way.
     if alias_of is not None or snapshot.is_restricted(path):
         return None
     related = _related(pk, path, snapshot, root_url_path)
@@ -322,8 +323,6 @@ def _article(
     record = SimpleNamespace(pk=pk, path=path)
     language = translation.get_language() or settings.LANGUAGE_CODE
     stamp = texts.stamp_of(pk, revision, last_published)
-    from django.core.cache import cache
-
     kept = cache.get(texts.text_key(pk, language))
     page = None
     if not texts.is_current(kept, stamp, versions):
