@@ -73,3 +73,20 @@ class JournalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("thông tin tạp chí (măng-sét)")
+
+
+class DataVersion(models.Model):
+    """A counter per kind of data that kept, derived data shows (decision 0026): ``registry`` (the
+    registry's entries, issuers and citation links) and ``links`` (the addresses of pages, documents and
+    images). Raised in the same transaction as the change, so a reader sees the new data and the new
+    version together, or neither; read in the same statement as the page."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    counter = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("phiên bản dữ liệu dẫn xuất")
+        verbose_name_plural = _("phiên bản dữ liệu dẫn xuất")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.counter}"

@@ -28,6 +28,11 @@ from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 
 VERSION_KEY = "core:structure-version"
+# Kinds of data the kept article texts show of other things (``news.texts``, decision 0026), counted in
+# ``core.models.DataVersion``: the registry's entries, issuers and citation links; the addresses of
+# pages, documents and images.
+REGISTRY_DATA = "registry"
+LINKS_DATA = "links"
 SNAPSHOT_TIMEOUT = 24 * 60 * 60
 # Past this many non-article pages the snapshot stops growing; breadcrumbs then read the database.
 MAX_PAGES = 5000
@@ -35,6 +40,9 @@ ARTICLE_MODELS = ("news.articlepage",)
 # This process keeps the snapshots of the versions it last saw, so a request costs one cache read (the
 # version) instead of unpickling the structure; a new version makes the old entries unreachable.
 LOCAL_ENTRIES = 64
+# Part of every snapshot's cache key: a release that changes what a snapshot holds never reads an
+# older release's snapshots, which outlive it in the shared cache under the same structure version.
+FORMAT = 2
 _local: dict[tuple[str, int, str], Any] = {}
 T = TypeVar("T")
 
@@ -60,6 +68,13 @@ class SiteStructure:
     root_depth: int
     pages: dict[str, StructurePage] = field(default_factory=dict)
     complete: bool = True
+    # Tree paths of every page under the root that a view restriction is set on, articles included.
+    restricted_paths: tuple[str, ...] = ()
+    by_url_path: dict[str, StructurePage] = field(default_factory=dict)
+
+    def is_restricted(self, path: str) -> bool:
+        """Whether a view restriction covers the page at tree path ``path`` (its own or an ancestor's)."""
+        return any(path.startswith(restricted) for restricted in self.restricted_paths)
 
     @property
     def main_sections(self) -> list[StructurePage]:
@@ -105,6 +120,25 @@ def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def data_changed(name: str) -> None:
+    """Raise the counter of ``name`` (``REGISTRY_DATA``, ``LINKS_DATA``) in the current transaction."""
+    from django.db.models import F
+
+    from congtin.core.models import DataVersion
+
+    if not DataVersion.objects.filter(name=name).update(counter=F("counter") + 1):
+        DataVersion.objects.get_or_create(name=name)
+        DataVersion.objects.filter(name=name).update(counter=F("counter") + 1)
+
+
+def data_versions() -> dict[str, str]:
+    """The counters of every kind of derived data (one query)."""
+    from congtin.core.models import DataVersion
+
+    found = dict(DataVersion.objects.values_list("name", "counter"))
+    return {name: str(found.get(name)) for name in (REGISTRY_DATA, LINKS_DATA)}
+
+
 def version() -> str:
     """The current structure version; other site-wide snapshots (the masthead) key on it too."""
     current = cache.get(VERSION_KEY)
@@ -133,7 +167,7 @@ def cached_for_version(kind: str, site_pk: int, current: str, build: Callable[[]
     local_key = (kind, site_pk, current)
     value = _local.get(local_key)
     if value is None:
-        cache_key = f"core:{kind}:{site_pk}:{current}"
+        cache_key = f"core:{kind}:{FORMAT}:{site_pk}:{current}"
         value = cache.get(cache_key)
         if value is None:
             value = build()
@@ -191,7 +225,12 @@ def _read(site: Site) -> SiteStructure:
             "page__path", flat=True
         )
     )
-    snapshot = SiteStructure(site_pk=site.pk, root_depth=root.depth, complete=len(rows) <= MAX_PAGES)
+    snapshot = SiteStructure(
+        site_pk=site.pk,
+        root_depth=root.depth,
+        complete=len(rows) <= MAX_PAGES,
+        restricted_paths=restricted_paths,
+    )
     for pk, path, depth, title, url_path, app_label, model, show_in_menus in rows[:MAX_PAGES]:
         snapshot.pages[path] = StructurePage(
             pk=pk,
@@ -204,4 +243,36 @@ def _read(site: Site) -> SiteStructure:
             show_in_menus=show_in_menus,
             restricted=any(path.startswith(r) for r in restricted_paths),
         )
+        snapshot.by_url_path[url_path] = snapshot.pages[path]
     return snapshot
+
+
+def sites_snapshot(current: str) -> list[Site]:
+    """Every site, with its root page's tree path and URL path, at structure version ``current``."""
+
+    def build() -> list[Site]:
+        return list(Site.objects.select_related("root_page").order_by("-is_default_site", "pk"))
+
+    return cached_for_version("sites", 0, current, build)
+
+
+def site_for_host(current: str, hostname: str, port: int) -> Site | None:
+    """The site Wagtail's ``Site.find_for_request`` picks for ``hostname`` and ``port``, without its query
+    (``wagtail.models.sites.get_site_for_hostname``, the same order of preference)."""
+
+    def rank(site: Site) -> int:
+        if site.hostname == hostname and site.port == port:
+            return 0
+        if site.hostname == hostname and site.is_default_site:
+            return 1
+        return 2 if site.is_default_site else 3
+
+    matches = sorted(
+        (site for site in sites_snapshot(current) if site.hostname == hostname or site.is_default_site),
+        key=rank,
+    )
+    if not matches:
+        return None
+    if len(matches) == 1 or rank(matches[0]) in (0, 1):
+        return matches[0]
+    return matches[len(matches) == 2]

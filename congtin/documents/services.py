@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from congtin.core import structure
 from congtin.documents.choices import DocumentStatus, DocumentType, RelationKind
 from congtin.documents.files import sniff_document_file
 from congtin.documents.importing import ImportReport, ImportRow, RowError, RowResult, parse_row
@@ -658,6 +659,9 @@ def citations_resolve(*, document: OfficialDocument) -> int:
             row.document = picked
             changed.append(row)
     DocumentCitation.objects.bulk_update(changed, ["document"])
+    if changed:
+        # Articles citing the number now link to another entry (or to none): their kept texts are stale.
+        structure.data_changed(structure.REGISTRY_DATA)
     return len(changed)
 
 
@@ -676,6 +680,7 @@ def citations_reindex() -> dict[str, int]:
     for document in OfficialDocument.objects.exclude(full_text="").iterator(chunk_size=200):
         citations += len(citations_index(source=document))
         entries += 1
+    structure.data_changed(structure.REGISTRY_DATA)
     return {"pages": pages, "documents": entries, "citations": citations}
 
 

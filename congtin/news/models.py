@@ -182,6 +182,12 @@ class ArticlePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("tin bài")
         verbose_name_plural = _("tin bài")
+        indexes = [
+            # The home page's top stories are a handful among thousands of articles (decision 0026).
+            models.Index(
+                fields=["is_top_story"], condition=models.Q(is_top_story=True), name="news_article_top_story"
+            ),
+        ]
 
     def clean(self) -> None:
         super().clean()

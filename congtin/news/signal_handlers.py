@@ -5,16 +5,25 @@ the last workflow approval, bulk actions, ``publish_scheduled`` -- and ``page_un
 unpublishing, withdrawal and expiry, so these two signals are the only places that see them all.
 The index is written inside the publishing transaction: it commits or rolls back with the page
 (decision 0008).
+
+The kept article texts (``news.texts``, decision 0026) go stale by version when what they show of
+other things changes: a registry entry or an issuer (their cards and links), another page's address,
+a document or an image.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from wagtail.signals import page_published, page_unpublished
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from congtin.documents import services
+from congtin.news import texts
 from congtin.news.models import ArticlePage
+
+UID = "congtin.news.texts"
 
 
 def index_citations_on_publish(sender: type[ArticlePage], instance: ArticlePage, **kwargs: Any) -> None:
@@ -28,10 +37,42 @@ def clear_citations_on_unpublish(sender: type[ArticlePage], instance: ArticlePag
     services.citations_clear(source=instance)
 
 
+def registry_changed(sender: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        texts.registry_changed()
+
+
+def links_changed(sender: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        texts.links_changed()
+
+
+def page_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, Page):
+        texts.links_changed()
+
+
 def connect() -> None:
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from congtin.documents.models import OfficialDocument, Organisation
+
     page_published.connect(
         index_citations_on_publish, sender=ArticlePage, dispatch_uid="news_citations_index"
     )
     page_unpublished.connect(
         clear_citations_on_unpublish, sender=ArticlePage, dispatch_uid="news_citations_clear"
     )
+    for model in (OfficialDocument, Organisation):
+        post_save.connect(registry_changed, sender=model, dispatch_uid=f"{UID}.{model.__name__}.saved")
+        post_delete.connect(registry_changed, sender=model, dispatch_uid=f"{UID}.{model.__name__}.deleted")
+    # Any page's address: published, unpublished, moved, renamed, deleted.
+    page_published.connect(links_changed, dispatch_uid=f"{UID}.page_published")
+    page_unpublished.connect(links_changed, dispatch_uid=f"{UID}.page_unpublished")
+    post_page_move.connect(links_changed, dispatch_uid=f"{UID}.page_moved")
+    page_slug_changed.connect(links_changed, dispatch_uid=f"{UID}.page_slug_changed")
+    post_delete.connect(page_deleted, dispatch_uid=f"{UID}.page_deleted")
+    for model in (get_document_model(), get_image_model()):
+        post_save.connect(links_changed, sender=model, dispatch_uid=f"{UID}.{model.__name__}.saved")
+        post_delete.connect(links_changed, sender=model, dispatch_uid=f"{UID}.{model.__name__}.deleted")

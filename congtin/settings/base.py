@@ -58,6 +58,8 @@ MIDDLEWARE = [
     # First, so it sees the final response: Cache-Control and cache tags for the front cache (0018).
     "congtin.frontcache.middleware.CacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions, users and Wagtail: an anonymous reader's article, section or home page (0026).
+    "congtin.news.fastpath.FastPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "congtin.core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,275 @@
+"""CPU instructions per uncached page, counted by callgrind: the same figure on a busy or an idle machine.
+
+    python -m bench.web --quick --keep            # builds both sites' databases; prints the kept folder
+    python -m bench.web.instructions --reuse /tmp/congtin-bench-web-XXXX [--n 20] [--profile]
+
+For each site (congtin with production settings and its Redis cache, the vanilla Wagtail news site) one
+Python process runs under ``valgrind --tool=callgrind --instr-atstart=no``: ``django.setup()``, then for
+every page kind 20 warm-up requests (templates compiled, caches filled, connections open) without
+instrumentation, then N requests for different URLs of that kind (the five sections and the home page
+repeat) with instrumentation on. The process turns callgrind on and off itself through the client
+requests of ``valgrind/callgrind.h`` (a ten-line C helper compiled here with the system's ``cc``), and
+dumps the counts after 0 requests and after N: instructions per request = (count after N − count after
+0) / N. Requests go straight to the site's WSGI application, as gunicorn calls it. Only the Python process
+is counted, not PostgreSQL; the queries per request are counted in a separate pass without valgrind.
+
+``--profile`` adds, without valgrind, where the time of a request goes (cProfile, cumulative per
+function, the functions that matter for the page path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.web import sites
+from bench.web.__main__ import say
+
+KINDS = ("article", "section", "home")
+WARMUP = 20
+HELPER = r"""
+#include <valgrind/callgrind.h>
+void cg_start(void) { CALLGRIND_ZERO_STATS; CALLGRIND_START_INSTRUMENTATION; }
+void cg_dump(const char *label) { CALLGRIND_DUMP_STATS_AT(label); }
+void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
+"""
+
+
+def _paths(workdir: Path, site: str) -> dict[str, list[str]]:
+    loaded = json.loads((workdir / f"load-{site}.json").read_text(encoding="utf-8"))
+    return {"article": loaded["articles"], "section": loaded["sections"], "home": ["/"]}
+
+
+def _env(site: str, workdir: Path, pg_url: str, redis_url: str, database: str) -> tuple[dict[str, str], Path]:
+    if site == "congtin":
+        return sites.congtin_env(sites.database_url(pg_url, database), redis_url), sites.REPO
+    project = workdir / "vanilla"
+    return sites.vanilla_env(project, sites.database_url(pg_url, f"{database}_vanilla")), project
+
+
+def _request(app, path: str) -> tuple[int, int]:
+    """One GET through the WSGI application; (status, body length)."""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path.split("?")[0],
+        "QUERY_STRING": path.split("?")[1] if "?" in path else "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        "HTTP_USER_AGENT": "bench",
+        "HTTP_ACCEPT": "text/html",
+    }
+    status: list[str] = []
+    body = app(environ, lambda s, h, exc_info=None: status.append(s))
+    size = sum(len(chunk) for chunk in body)
+    if hasattr(body, "close"):
+        body.close()
+    return int(status[0].split()[0]), size
+
+
+def _measured(paths: list[str], n: int) -> tuple[list[str], list[str]]:
+    """The warm-up paths and the N measured ones, different URLs as far as the kind has them."""
+    if len(paths) > WARMUP + n:
+        return paths[:WARMUP], paths[WARMUP : WARMUP + n]
+    return [paths[i % len(paths)] for i in range(WARMUP)], [paths[i % len(paths)] for i in range(n)]
+
+
+def child(args: argparse.Namespace) -> int:
+    """Runs under valgrind (or alone for --profile / query counts) with the site's settings."""
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+
+    app = WSGIHandler()
+    paths = json.loads(args.paths)
+    helper = ctypes.CDLL(args.helper) if args.helper else None
+    result: dict[str, dict] = {}
+    for kind in args.kinds.split(","):
+        warm, measured = _measured(paths[kind], args.n)
+        for path in warm:
+            status, _ = _request(app, path)
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+        if helper is not None:
+            helper.cg_start()
+            helper.cg_dump(f"{kind}-0".encode())
+            for path in measured:
+                _request(app, path)
+            helper.cg_dump(f"{kind}-{len(measured)}".encode())
+            helper.cg_stop()
+        elif args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for path in measured:
+                _request(app, path)
+            profiler.disable()
+            out = io.StringIO()
+            stats = pstats.Stats(profiler, stream=out)
+            stats.sort_stats("cumulative").print_stats(args.profile_lines)
+            result[kind] = {"profile": out.getvalue()}
+        else:
+            queries: list[str] = []
+
+            def count(execute, sql, params, many, context, queries=queries):
+                queries.append(sql)
+                return execute(sql, params, many, context)
+
+            sizes = []
+            with connection.execute_wrapper(count):
+                for path in measured:
+                    sizes.append(_request(app, path)[1])
+            result[kind] = {
+                "queries": len(queries) / len(measured),
+                "bytes": sum(sizes) // len(sizes),
+                "sql": queries[: int(len(queries) / len(measured))],
+            }
+    print(json.dumps(result))  # noqa: T201 - the parent reads it
+    return 0
+
+
+def _helper(folder: Path) -> Path:
+    source, library = folder / "cgtoggle.c", folder / "cgtoggle.so"
+    source.write_text(HELPER, encoding="utf-8")
+    subprocess.run(["cc", "-shared", "-fPIC", "-O1", "-o", str(library), str(source)], check=True)  # noqa: S603, S607
+    return library
+
+
+def _run_child(
+    site: str, args: argparse.Namespace, extra: list[str], valgrind: list[str] | None = None
+) -> str:
+    env, cwd = _env(site, args.reuse, args.pg_url, args.redis_url, args.database)
+    command = [
+        *(valgrind or []),
+        sys.executable,
+        "-m",
+        "bench.web.instructions",
+        "child",
+        "--paths",
+        json.dumps(_paths(args.reuse, site)),
+        "--n",
+        str(args.n),
+        "--kinds",
+        args.kinds,
+        *extra,
+    ]
+    env = {**env, "PYTHONPATH": f"{env['PYTHONPATH']}{os.pathsep}{sites.REPO}"}
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode != 0:
+        raise RuntimeError(f"{site}: {done.stderr[-3000:]}")
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _totals(out_dir: Path, site: str) -> dict[str, int]:
+    """Instructions per dump label, from callgrind's dump files."""
+    totals: dict[str, int] = {}
+    for dump in out_dir.glob(f"callgrind.{site}.*"):
+        text = dump.read_text(encoding="utf-8", errors="replace")
+        label = re.search(r"^desc: Trigger: Client Request: (\S+)", text, re.MULTILINE)
+        total = re.search(r"^(?:summary|totals): (\d+)", text, re.MULTILINE)
+        if label and total:
+            totals[label.group(1)] = int(total.group(1))
+    return totals
+
+
+def _callgrind(site: str, args: argparse.Namespace) -> dict[str, int]:
+    """Callgrind's counts per dump label for one site's child process."""
+    with tempfile.TemporaryDirectory(prefix="congtin-cg-") as tmp:
+        out_dir = args.keep_dumps or Path(tmp)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for old in out_dir.glob(f"callgrind.{site}.*"):
+            old.unlink()
+        valgrind = [
+            "valgrind",
+            "--tool=callgrind",
+            "--instr-atstart=no",
+            f"--callgrind-out-file={out_dir}/callgrind.{site}.%p",
+        ]
+        _run_child(site, args, ["--helper", str(_helper(Path(tmp)))], valgrind)
+        return _totals(out_dir, site)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "child":
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--paths", required=True)
+        parser.add_argument("--n", type=int, default=20)
+        parser.add_argument("--kinds", default=",".join(KINDS))
+        parser.add_argument("--helper", default="")
+        parser.add_argument("--profile", action="store_true")
+        parser.add_argument("--profile-lines", type=int, default=60)
+        return child(parser.parse_args(argv[1:]))
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.web.instructions", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--reuse", type=Path, required=True, help="a folder kept by python -m bench.web --keep"
+    )
+    parser.add_argument("--n", type=int, default=20, help="measured requests per page kind (default 20)")
+    parser.add_argument("--sites", default="congtin,vanilla")
+    parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument(
+        "--database", default="ct_bench_web", help="congtin's database (vanilla's adds _vanilla)"
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("CONGTIN_BENCH_PG_URL") or "postgres://postgres@127.0.0.1:5432/postgres",
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("CONGTIN_BENCH_REDIS_URL") or "redis://127.0.0.1:6379/7"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="also print a cProfile of each kind (no valgrind)"
+    )
+    parser.add_argument("--no-callgrind", action="store_true", help="only the queries (and --profile)")
+    parser.add_argument("--show-sql", action="store_true", help="print the queries of one request per kind")
+    parser.add_argument(
+        "--keep-dumps", type=Path, help="keep callgrind's dump files here (for callgrind_annotate)"
+    )
+    args = parser.parse_args(argv)
+    rows = []
+    for site in args.sites.split(","):
+        totals = {} if args.no_callgrind else _callgrind(site, args)
+        counted = json.loads(_run_child(site, args, []))
+        for kind in args.kinds.split(","):
+            measured = [label for label in totals if label.startswith(f"{kind}-") and label != f"{kind}-0"]
+            millions = float("nan")
+            if measured:
+                n = int(measured[0].split("-")[1])
+                millions = (totals[measured[0]] - totals.get(f"{kind}-0", 0)) / n / 1e6
+            rows.append((kind, site, millions, counted[kind]["queries"], counted[kind]["bytes"]))
+            if args.show_sql:
+                say("\n".join([f"\n## {site} {kind}: queries of one request", *counted[kind]["sql"]]))
+        if args.profile:
+            for kind, data in json.loads(_run_child(site, args, ["--profile"])).items():
+                say(f"\n## {site} {kind} (cProfile, {args.n} requests)\n{data['profile']}")
+    say("\n| page | site | instructions per request (M) | queries | HTML bytes |\n|---|---|---:|---:|---:|")
+    for kind, site, millions, queries, size in sorted(rows, key=lambda r: (KINDS.index(r[0]), r[1])):
+        say(f"| {kind} | {site} | {millions:.1f} | {queries:g} | {size:,} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The lean path (``news.fastpath``, decision 0026) prints what Wagtail's own serving prints, in fewer queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from congtin.documents import services as document_services
+from congtin.documents.choices import DocumentType
+from congtin.documents.tests.factories import OrganisationFactory
+from congtin.news.models import ArticleCorrection, ArticlePage
+from congtin.news.tests.factories import SectionPageFactory
+from congtin.news.tests.helpers import published_article
+
+pytestmark = pytest.mark.django_db
+
+LEAN = "congtin.news.fastpath.FastPageMiddleware"
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def _normal(client, url: str):
+    """The page as Django and Wagtail serve it without the lean path."""
+    with override_settings(MIDDLEWARE=[name for name in settings.MIDDLEWARE if name != LEAN]):
+        return client.get(url)
+
+
+def _queries(client, url: str) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return len(captured), response
+
+
+def _assert_same(lean, normal, url: str) -> None:
+    assert lean.status_code == normal.status_code == 200, url
+    # The language switch carries a fresh CSRF token on every request, on both paths.
+    assert TOKEN.sub(b"", lean.content) == TOKEN.sub(b"", normal.content), url
+    headers = {name: value for name, value in normal.headers.items() if name != "Set-Cookie"}
+    assert dict(lean.headers.items()) == headers, url
+
+
+def test_an_article_page_runs_the_same_few_queries_however_many_related_articles(client, site_tree):
+    first = published_article(site_tree.news, title="Bài thứ nhất")
+    client.get(first.url)
+    alone, _ = _queries(client, first.url)
+    for n in range(7):
+        published_article(site_tree.news, title=f"Bài cùng chuyên mục {n}")
+    first.refresh_from_db()
+    client.get(first.url)
+    with_related, response = _queries(client, first.url)
+    assert "Bài cùng chuyên mục 6" in response.content.decode()
+    # The article with its counts of corrections and tags, then "Tin tức cùng chuyên mục".
+    assert alone == with_related == 2
+
+
+def test_corrections_and_tags_cost_one_query_each_and_show_at_once(client, site_tree):
+    article = published_article(site_tree.news, title="Bài có đính chính")
+    client.get(article.url)
+    ArticleCorrection.objects.create(article=article, text="Sửa tên cơ quan ban hành.")
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.tags.add("cải cách hành chính")
+    article.save()
+    count, response = _queries(client, article.url)
+    assert "Sửa tên cơ quan ban hành." in response.content.decode()
+    assert "cải cách hành chính" in response.content.decode()
+    assert count == 4
+    _assert_same(response, _normal(client, article.url), article.url)
+
+
+def test_a_kept_text_is_rendered_again_when_a_cited_entry_appears_or_goes_or_a_linked_page_moves(
+    client, site_tree, registry_page
+):
+    target = SectionPageFactory(parent=site_tree.home, title="Chuyên mục đích", slug="cu")
+    article = published_article(site_tree.news, title="Bài dẫn văn bản")
+    # A link to a page as the database stores it (the sanitiser keeps rich text from code to the
+    # editor's format), written under the ORM so the published article holds it.
+    body = [
+        {
+            "type": "paragraph",
+            "id": "7f0c3b9e-0000-4000-8000-000000000001",
+            "value": f'<p>Theo Nghị định số 09/2017/NĐ-CP, xem <a linktype="page" id="{target.pk}">chuyên mục</a>.</p>',
+        }
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE news_articlepage SET body = %s WHERE page_ptr_id = %s", [json.dumps(body), article.pk]
+        )
+    document_services.citations_index(source=ArticlePage.objects.get(pk=article.pk))
+    first = client.get(article.url).content.decode()
+    assert 'href="/cu/"' in first
+    assert "/tiep-can-thong-tin/ky-hieu/" in first
+
+    entry = document_services.document_create(
+        doc_type=DocumentType.NGHI_DINH,
+        printed_symbol="09/2017/NĐ-CP",
+        issuer=OrganisationFactory(),
+        issued_on=dt.date(2017, 2, 9),
+        summary="Quy định chi tiết việc phát ngôn",
+        is_published=True,
+    )
+    target.slug = "moi"
+    target.save_revision().publish()
+    lean = client.get(article.url)
+    text = lean.content.decode()
+    assert "/tiep-can-thong-tin/van-ban/09-2017-nd-cp/" in text
+    assert 'href="/moi/"' in text and 'href="/cu/"' not in text
+    _assert_same(lean, _normal(client, article.url), article.url)
+
+    document_services.document_update(document=entry, is_published=False)  # the entry loses its page
+    lean = client.get(article.url)
+    assert "/tiep-can-thong-tin/van-ban/09-2017-nd-cp/" not in lean.content.decode()
+    assert "/tiep-can-thong-tin/ky-hieu/" in lean.content.decode()
+    _assert_same(lean, _normal(client, article.url), article.url)
+
+
+def test_what_the_lean_path_does_not_serve_goes_the_normal_way(client, site_tree):
+    restricted = published_article(site_tree.news, title="Bài hạn chế")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="mat-khau")
+    gone = published_article(site_tree.news, title="Bài rút xuống")
+    gone_url = gone.url
+    ArticlePage.objects.get(pk=gone.pk).unpublish()
+
+    form = client.get(restricted.url).content.decode()
+    assert 'name="password"' in form and "Bài hạn chế</h1>" not in form  # Wagtail's password form
+    assert client.get(gone_url).status_code == 404
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(site_tree.news.url)
+    assert english["Content-Language"] == "en"
+
+
+def test_a_section_page_runs_one_query_for_two_or_twenty_seven_articles(client, site_tree):
+    for n in range(2):
+        published_article(site_tree.news, title=f"Bài {n}")
+    client.get(site_tree.news.url)
+    few, _ = _queries(client, site_tree.news.url)
+    for n in range(2, 27):
+        published_article(site_tree.news, title=f"Bài {n}")
+    many, response = _queries(client, site_tree.news.url)
+    assert "?trang=2" in response.content.decode()  # 26 after the featured one: two pages
+    assert few == many == 1
+    _assert_same(response, _normal(client, site_tree.news.url), site_tree.news.url)
+
+
+def test_the_home_page_runs_two_queries_whatever_the_number_of_sections_and_articles(client, site_tree):
+    published_article(site_tree.news, title="Bài trang chủ")
+    client.get("/")
+    few, _ = _queries(client, "/")
+    SectionPageFactory(parent=site_tree.home, title="Chuyên mục thêm", show_in_menus=True)
+    for n in range(8):
+        published_article(site_tree.research, title=f"Bài nghiên cứu {n}", is_top_story=n % 2 == 0)
+    client.get("/")  # a new section: a new structure version, the chrome is rendered again
+    many, response = _queries(client, "/")
+    assert "Bài nghiên cứu 7" in response.content.decode()
+    assert few == many == 2
+    _assert_same(response, _normal(client, "/"), "/")
