@@ -25,7 +25,11 @@ class SanitisedRichTextBlock(blocks.RichTextBlock):
         from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
         source = super().get_prep_value(value)
-        return EditorHTMLConverter(features=self.features).to_database_format(source)
+        converter = EditorHTMLConverter(features=self.features)
+        # The stored format names pages and documents by id (``<a linktype="page" id="3">``); the
+        # whitelist reads the editor's format, where such a link has ``data-linktype``, and would strip
+        # it to a bare ``<a>``. So the source goes to the editor's format and back through the whitelist.
+        return converter.to_database_format(converter.from_database_format(source))
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -185,3 +185,36 @@ def test_an_editor_using_the_english_admin_still_types_dates_day_first(admin_cli
     assert response.status_code == 302
     saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
     assert str(saved.dateline_date) == "2021-06-20"
+
+
+def test_links_to_pages_and_sites_written_from_code_survive_the_whitelist(client, site_tree):
+    earlier = published_article(site_tree.news, title="Bài trước")
+    article = published_article(
+        site_tree.news,
+        title="Bài có liên kết",
+        body=[
+            {
+                "type": "paragraph",
+                "value": f'<p>Xem <a linktype="page" id="{earlier.pk}">bài trước</a> và '
+                '<a href="https://chinhphu.vn/">Cổng Chính phủ</a>.</p>',
+            }
+        ],
+    )
+    html = client.get(article.url).content.decode()
+    assert f'<a href="{earlier.url}">bài trước</a>' in html
+    assert '<a href="https://chinhphu.vn/">Cổng Chính phủ</a>' in html
+
+
+def test_a_link_to_a_page_chosen_in_the_admin_editor_reaches_the_page(admin_client, client, site_tree):
+    earlier = published_article(site_tree.news, title="Bài trước")
+    url = reverse("wagtailadmin_pages:add", args=["news", "articlepage", site_tree.news.pk])
+    data = article_form_data(
+        title="Bài dẫn bài trước",
+        body=streamfield(
+            [("paragraph", rich_text(f'<p>Đọc <a linktype="page" id="{earlier.pk}">bài trước</a>.</p>'))]
+        ),
+    )
+    data["action-publish"] = "action-publish"
+    assert admin_client.post(url, data).status_code == 302
+    article = ArticlePage.objects.get(title="Bài dẫn bài trước")
+    assert f'<a href="{earlier.url}">bài trước</a>' in client.get(article.url).content.decode()
