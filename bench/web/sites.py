@@ -119,6 +119,12 @@ def load(site: str, corpus: Path, env: dict[str, str], cwd: Path, log: Path) -> 
     """Run ``bench.web.load`` for one site; its JSON answer (also kept beside the log, for ``--reuse``)."""
     saved = log.with_suffix(".json")
     if saved.exists():
+        # A kept database follows the tree it is measured with: its new migrations, and static files
+        # collected in this checkout (production settings refuse a page whose static manifest is missing).
+        for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+            subprocess.run(  # noqa: S603
+                [sys.executable, "-m", "django", *command, "-v", "0"], env=env, cwd=cwd, check=True
+            )
         return json.loads(saved.read_text(encoding="utf-8"))
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(  # noqa: S603
