@@ -10,7 +10,7 @@ from congtin.news.texts import article_texts_render_all
 class Command(BaseCommand):
     help = (
         "Dựng sẵn phần chữ (sa-pô, nội dung, liên kết văn bản) của mọi tin bài đang xuất bản, "
-        "sau khi nhập hàng loạt; xuất bản một tin bài thì tự dựng."
+        "sau khi nhập hàng loạt, khôi phục hoặc triển khai bản mới; phần nào chưa dựng thì người đọc đầu tiên dựng."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
