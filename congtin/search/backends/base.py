@@ -286,32 +286,34 @@ def hits_for(rows: Sequence[tuple[int, float]], query: ParsedQueryLike) -> list[
     from congtin.search.models import SearchEntry
 
     entries = SearchEntry.objects.in_bulk([entry_id for entry_id, _ in rows])
+    return entry_hits(((entries.get(entry_id), float(score)) for entry_id, score in rows), query)
+
+
+def entry_hits(ranked: Iterable[tuple[Any, float]], query: ParsedQueryLike) -> list[SearchHit]:
+    """``(SearchEntry or None, score)`` pairs, best first, as hits with match offsets and the row the
+    search page reads; a pair whose entry the database no longer holds (None) is dropped."""
     groups, prefixes = query_terms(query)
-    hits: list[SearchHit] = []
-    for entry_id, score in rows:
-        entry = entries.get(entry_id)
-        if entry is None:
-            continue
-        hits.append(
-            SearchHit(
-                key=entry.key,
-                score=float(score),
-                content_type=entry.content_type,
-                title=entry.title,
-                url=entry.url,
-                published_at=entry.published_at,
-                title_matches=match_offsets(entry.title, groups, prefixes),
-                body_matches=match_offsets(entry.body, groups, prefixes),
-                row={
-                    "key": entry.key,
-                    "body": entry.body,
-                    "path": entry.path,
-                    "section_id": entry.section_id,
-                    "document_type": entry.document_type,
-                },
-            )
+    return [
+        SearchHit(
+            key=entry.key,
+            score=score,
+            content_type=entry.content_type,
+            title=entry.title,
+            url=entry.url,
+            published_at=entry.published_at,
+            title_matches=match_offsets(entry.title, groups, prefixes),
+            body_matches=match_offsets(entry.body, groups, prefixes),
+            row={
+                "key": entry.key,
+                "body": entry.body,
+                "path": entry.path,
+                "section_id": entry.section_id,
+                "document_type": entry.document_type,
+            },
         )
-    return hits
+        for entry, score in ranked
+        if entry is not None
+    ]
 
 
 def _datetime_param(value: dt.datetime) -> Any:

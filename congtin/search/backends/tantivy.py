@@ -58,11 +58,11 @@ from congtin.search.backends.base import (
     choose_terms,
     crowded,
     engine_text,
+    entry_hits,
     exact_terms,
     exact_text,
     excluded_groups,
     key_token,
-    match_offsets,
     query_symbol_keys,
     query_terms,
     relaxed_query,
@@ -666,22 +666,4 @@ def _hits(searcher: tantivy.Searcher, rows: Sequence[_Row], query: ParsedQueryLi
     """Rows as hits from their ``SearchEntry`` (one query); rows the database no longer holds are dropped."""
     keys = [str(searcher.doc(row.doc).get_first("key")) for row in rows]
     entries = {entry.key: entry for entry in SearchEntry.objects.filter(key__in=keys)}
-    groups, prefixes = query_terms(query)
-    hits: list[SearchHit] = []
-    for key, row in zip(keys, rows, strict=True):
-        entry = entries.get(key)
-        if entry is None:
-            continue
-        hits.append(
-            SearchHit(
-                key=entry.key,
-                score=row.score,
-                content_type=entry.content_type,
-                title=entry.title,
-                url=entry.url,
-                published_at=entry.published_at,
-                title_matches=match_offsets(entry.title, groups, prefixes),
-                body_matches=match_offsets(entry.body, groups, prefixes),
-            )
-        )
-    return hits
+    return entry_hits(((entries.get(key), row.score) for key, row in zip(keys, rows, strict=True)), query)
