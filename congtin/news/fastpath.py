@@ -24,7 +24,6 @@ an alias, a page type other than these three, a thumbnail -- goes on to Django a
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -48,6 +47,7 @@ from django.utils.translation import gettext as _
 from congtin.core import structure
 from congtin.frontcache import policies
 from congtin.news import texts
+from congtin.news.structured_data import news_article_json_ld
 from congtin.vietnamese import dates
 
 SLOT = "\x00congtin-slot\x00"
@@ -359,7 +359,7 @@ def _article(
             if first_published
             else "  \n"
         )
-        + f'  <script type="application/ld+json">{_json_ld(title, description, full_url, first_published, last_published, byline)}</script>\n'
+        + f'  <script type="application/ld+json">{news_article_json_ld(title=title, description=description, url=full_url, published=first_published, modified=last_published, byline=byline)}</script>\n'
     )
     crumbs = _breadcrumbs(snapshot, path, title)
     if crumbs is None:
@@ -434,28 +434,6 @@ def _og_image(request: HttpRequest, image_id: int) -> str:
         return ""
     url = image.get_rendition("fill-1200x630").url
     return f'<meta property="og:image" content="{escape(request.scheme)}://{escape(request.get_host())}{escape(url)}">'
-
-
-def _json_ld(
-    title: str, description: str, url: str, first: dt.datetime | None, last: dt.datetime | None, byline: str
-) -> str:
-    """``ArticlePage.json_ld`` from the row."""
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": title[:110],
-        "description": description,
-        "mainEntityOfPage": url,
-        "url": url,
-        "inLanguage": "vi",
-    }
-    if first:
-        data["datePublished"] = _iso(first)
-    if last:
-        data["dateModified"] = _iso(last)
-    if byline:
-        data["author"] = {"@type": "Person", "name": byline}
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def _corrections(pk: int) -> str:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.conf import settings
@@ -25,6 +24,7 @@ from congtin.core.blocks import BodyBlock
 from congtin.core.pages import BasePage, TypedChildRouteMixin
 from congtin.news import queries
 from congtin.news.feeds import serve_feed
+from congtin.news.structured_data import news_article_json_ld
 
 SECTION_PAGE_SIZE = 20
 RELATED_LIMIT = 5
@@ -213,23 +213,14 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     def json_ld(self, request: HttpRequest | None = None) -> str:
         """schema.org NewsArticle, escaped for inline <script> use."""
-        url = self.get_full_url(request)
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title[:110],
-            "description": self.search_description or self.summary,
-            "mainEntityOfPage": url,
-            "url": url,
-            "inLanguage": "vi",
-        }
-        if self.first_published_at:
-            data["datePublished"] = timezone.localtime(self.first_published_at).isoformat()
-        if self.last_published_at:
-            data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
-        if self.byline_text:
-            data["author"] = {"@type": "Person", "name": self.byline_text}
-        return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        return news_article_json_ld(
+            title=self.title,
+            description=self.search_description or self.summary,
+            url=self.get_full_url(request),
+            published=self.first_published_at,
+            modified=self.last_published_at,
+            byline=self.byline_text,
+        )
 
     @path("", name="article")
     def article(self, request: HttpRequest) -> HttpResponse:
