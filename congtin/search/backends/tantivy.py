@@ -8,7 +8,7 @@ out, rolled back) is never shown, whatever the index says.
 Text reaches tantivy already folded and split by ``congtin.vietnamese`` (``engine_text``,
 ``exact_text``), and tantivy's ``whitespace`` tokenizer only splits it: the same tokens as FTS5 and
 PostgreSQL. Queries are built from tantivy's ``Query`` objects, never its query parser, so nothing a
-reader types is syntax. The ranking is the probe's (``bench/search/tantivy_probe.py``): every group
+reader types is syntax. The ranking is the one the probe of decision 0024 measured: every group
 required in ``all`` (title and body, two values of one field); optional clauses for the groups in the
 title, adjacent pairs (unless both words are very common), the whole query as one phrase, typed
 accents, symbol keys; newer first on equal scores; the relaxed match of ``relaxed_query`` when the
