@@ -154,6 +154,19 @@ def test_a_save_rolled_back_after_it_reached_the_index_is_undone_by_the_catch_up
     assert found_titles("thue") == ["Tin về thuế"]
 
 
+def test_a_removal_rolled_back_after_it_left_the_index_is_found_again_after_the_catch_up(
+    site_tree: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        page = published(site_tree.news, title="Tin về thuế")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.search_remove(f"news.articlepage:{page.pk}")  # out of the index at once...
+        raise RuntimeError("...and the unpublishing transaction rolls back")
+    assert found_titles("thue") == []
+    assert "1 item(s) re-checked" in catch_up()
+    assert found_titles("thue") == ["Tin về thuế"]
+
+
 def test_without_a_live_index_the_catch_up_rebuilds_it(
     site_tree: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
