@@ -520,7 +520,10 @@ class TantivyBackend:
         """What the live index lacks or holds beyond the ``SearchEntry`` rows.
 
         The index is read first, then the database: a version the index holds was committed before it
-        was written (writes follow their transaction), so it is stale only if the database has let it go.
+        was written (the tasks write in autocommit), so it is stale only if the database has let it go.
+        A write inside a longer transaction is the exception: dropped as stale before that transaction
+        commits, its version is missing at the next catch-up, which adds it back (and a rebuild's few
+        milliseconds between its swap and its commit look like a lost index, which is rebuilt).
         Ranges of ``LAG_BUCKET`` row ids are compared by count and sum of ids on both sides (one
         aggregation, one grouped query); only where those differ, or everywhere with ``full``, are the
         (id, key) pairs read and compared.
