@@ -18,6 +18,8 @@ import html
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -326,6 +328,46 @@ def search_rebuild(
             if progress is not None:
                 progress(done, total)
     return done
+
+
+# -- catching up: an index of its own (tantivy) brought back in line with the SearchEntry rows -------
+
+# Past this share of the rows missing from the index, the catch-up rebuilds instead of re-adding items.
+CATCH_UP_REBUILD_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """What ``search_catch_up`` found and did."""
+
+    checked: bool = True  # False: the backend has no index apart from its rows (nothing can lag)
+    rebuilt: int | None = None  # items indexed by a rebuild, when one was needed
+    added: list[str] = dataclass_field(default_factory=list)  # keys the index lacked, re-checked and written
+    dropped: int = 0  # versions the database no longer has, taken out of the index
+
+
+def search_catch_up(*, full: bool = False) -> CatchUp:
+    """Bring the backend's own index in line with the ``SearchEntry`` rows (decision 0024, amended).
+
+    A process that died between its rows' commit and its index commit, or a write that gave up on the
+    index's lock, leaves the two apart. Versions the database no longer has are taken out; keys whose
+    row the index lacks are re-checked from the database and written as the indexing task writes them
+    (an item no longer public is taken out instead). Without a live index, or with most of it missing,
+    the index is rebuilt. ``full`` compares every (id, key) pair instead of counts and sums per range.
+    """
+    backend = get_backend()
+    # Only a backend with an index apart from its rows (tantivy) has ``lag`` and ``drop``.
+    lag_of, drop = getattr(backend, "lag", None), getattr(backend, "drop", None)
+    if lag_of is None or drop is None:
+        return CatchUp(checked=False)
+    lag = lag_of(full=full)
+    too_many = len(lag.missing) > max(DEFAULT_BATCH_SIZE, CATCH_UP_REBUILD_SHARE * lag.entries)
+    if (lag.absent and lag.entries) or too_many:
+        return CatchUp(rebuilt=search_rebuild())
+    drop(lag.stale)
+    for start in range(0, len(lag.missing), DEFAULT_BATCH_SIZE):
+        search_update(lag.missing[start : start + DEFAULT_BATCH_SIZE])
+    return CatchUp(added=lag.missing, dropped=len(lag.stale))
 
 
 # -- scheduling: one background task per transaction, however many saves it holds ------------------

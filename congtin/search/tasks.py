@@ -15,3 +15,9 @@ def search_update_task(keys: list[str]) -> None:
 @task()
 def search_update_subtree_task(page_id: int) -> None:
     services.search_update_subtree(page_id)
+
+
+@task()
+def search_catch_up_task() -> None:
+    """Enqueued, deferred, by a write that gave up on the tantivy index's lock."""
+    services.search_catch_up()

@@ -163,6 +163,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 CONGTIN_SEARCH_BACKEND = env_str("CONGTIN_SEARCH_BACKEND", "")
 # The tantivy backend's folder. Empty: beside the SQLite file ("db.sqlite3" -> "db.search-index").
 CONGTIN_SEARCH_INDEX_DIR = env_str("CONGTIN_SEARCH_INDEX_DIR", "")
+# Seconds a tantivy write waits for another process's lock before leaving its work to the catch-up
+# (manage.py search_index_catch_up, docs/deployment.md).
+CONGTIN_SEARCH_LOCK_TIMEOUT = float(env_str("CONGTIN_SEARCH_LOCK_TIMEOUT", "5"))
 
 # Redis when REDIS_URL is set (production), otherwise Django's per-process memory cache. The Redis
 # backend answers like a miss when Redis is down (congtin/core/cache.py, decision 0018).

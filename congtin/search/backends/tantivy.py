@@ -5,6 +5,13 @@ the tantivy index is derived from the same documents and holds no text, only wha
 filters and facets read. A hit is read back by its key, so an entry the database no longer holds (taken
 out, rolled back) is never shown, whatever the index says.
 
+Every index document carries the id of the ``SearchEntry`` row it was made from (``entry``). Row ids
+are never reused and every write makes new rows, so the pairs (entry, key) the index holds say exactly
+which versions of which items it has absorbed: ``lag()`` compares them with the database (per range of
+ids: count and sum first, the pairs only where those differ) and ``services.search_catch_up`` adds what
+the index lacks and drops what the database no longer has, after a crash between the two writes or a
+write that gave up on the lock (``LOCK_TIMEOUT``).
+
 Text reaches tantivy already folded and split by ``congtin.vietnamese`` (``engine_text``,
 ``exact_text``), and tantivy's ``whitespace`` tokenizer only splits it: the same tokens as FTS5 and
 PostgreSQL. Queries are built from tantivy's ``Query`` objects, never its query parser, so nothing a
@@ -16,7 +23,8 @@ strict one does not fill the page.
 
 On disk (``CONGTIN_SEARCH_INDEX_DIR``, by default beside the SQLite file)::
 
-    <dir>/write.lock          fcntl lock: one writer at a time across processes
+    <dir>/write.lock          fcntl lock: one writer at a time across processes, waited for at most
+                              ``CONGTIN_SEARCH_LOCK_TIMEOUT`` seconds (then the catch-up does the work)
     <dir>/current -> v1-...   the live generation (a symlink, replaced atomically)
     <dir>/v1-<ns>-<pid>/      a tantivy index
     <dir>/build-v1-<ns>-<pid>/  one a rebuild is filling, renamed to v1-… when it is made live
@@ -45,6 +53,8 @@ from typing import Any
 import tantivy
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, F, Sum
+from django.utils import timezone
 
 from congtin.search.backends.base import (
     CROWDED_UNITS,
@@ -75,7 +85,7 @@ logger = logging.getLogger(__name__)
 
 # Bumped when the schema changes: an index of another version is not read, and the next write starts
 # an empty one (``manage.py rebuild_search_index`` fills it).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ``entry``, the id of the SearchEntry row of each document
 # Scores are tantivy's BM25 per field, summed over the clauses. A title word already scores in ``all``;
 # the title clause adds it again in a short field. The whole query as one phrase finds a partial title
 # or a run of body words among thousands of matches. Chosen on the bench's quality sets (0024).
@@ -100,6 +110,14 @@ REBUILD_HEAP = 400_000_000
 REBUILD_THREADS = 2
 # Indexes a process keeps open (tests point every test at a new folder).
 OPEN_INDEXES = 4
+# How long a live write waits for another process's write lock before it leaves its work to the
+# catch-up (``CONGTIN_SEARCH_LOCK_TIMEOUT`` overrides); a rebuild waits longer to swap in its index.
+LOCK_TIMEOUT = 5.0
+SWAP_TIMEOUT = 600.0
+# After a write gave up on the lock, the catch-up task runs this much later (task backends that defer).
+CATCH_UP_DELAY = 60
+# ``lag()`` compares the index with the database per range of this many row ids.
+LAG_BUCKET = 4096
 # A "build-" folder untouched this long belongs to a rebuild that died: the next swap removes it.
 ABANDONED_BUILD = 24 * 3600
 
@@ -124,6 +142,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field("section", indexed=True, fast=True)
     builder.add_integer_field("year", indexed=True, fast=True)
     builder.add_integer_field("published", indexed=True, fast=True)  # microseconds since 1970, UTC
+    builder.add_integer_field("entry", indexed=True, fast=True)  # SearchEntry.pk of the version indexed
     return builder.build()
 
 
@@ -155,10 +174,12 @@ def _published(value: dt.datetime | None) -> int:
     return (value - EPOCH) // dt.timedelta(microseconds=1)
 
 
-def tantivy_document(item: SearchDocument) -> tantivy.Document:
-    """What the index holds of an item: folded tokens, filters and the key, no text to show."""
+def tantivy_document(item: SearchDocument, entry: int) -> tantivy.Document:
+    """What the index holds of an item: folded tokens, filters, the key and the id of its ``SearchEntry``
+    row, no text to show."""
     doc = tantivy.Document()
     doc.add_text("key", item.key)
+    doc.add_integer("entry", entry)
     doc.add_text("title", engine_text(item.title))
     doc.add_text("all", engine_text(item.title))  # two values: no phrase runs from the title into the body
     doc.add_text("all", engine_text(item.body))
@@ -237,12 +258,35 @@ def _point_current(base: Path, target: Path) -> None:
             shutil.rmtree(other, ignore_errors=True)
 
 
+class IndexBusy(RuntimeError):
+    """Another process held the index's write lock longer than the caller would wait."""
+
+
+def lock_timeout() -> float:
+    return float(getattr(settings, "CONGTIN_SEARCH_LOCK_TIMEOUT", LOCK_TIMEOUT))
+
+
 @contextlib.contextmanager
-def _write_lock(base: Path) -> Iterator[None]:
-    """One writer at a time, across processes (tantivy's own lock would fail, not wait)."""
+def _write_lock(base: Path, timeout: float | None = None) -> Iterator[None]:
+    """One writer at a time, across processes (tantivy's own lock would fail, not wait).
+
+    Waits at most ``timeout`` seconds (``lock_timeout()`` by default), polling, then raises ``IndexBusy``:
+    a writer stuck in a long merge or a hung process must not hang a request or the worker for ever.
+    """
     base.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + (lock_timeout() if timeout is None else timeout)
+    pause = 0.005
     with (base / "write.lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise IndexBusy(f"{base / 'write.lock'} is held by another process") from None
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, 0.1)
         try:
             yield
         finally:
@@ -308,20 +352,22 @@ def _open_searcher(base: Path) -> tantivy.Searcher | None:
     return searcher
 
 
-def write_live(base: Path, documents: Sequence[SearchDocument]) -> None:
-    """Add or replace the documents in the live generation: one writer, one commit, under the lock."""
+def write_live(base: Path, documents: Sequence[tuple[SearchDocument, int]]) -> None:
+    """Add or replace the documents (each with its ``SearchEntry`` id) in the live generation: one
+    writer, one commit, under the lock. Raises ``IndexBusy`` when the lock is not had in time."""
     with _write_lock(base):
         target = _live_target(base, create=True)
         assert target is not None  # noqa: S101 - created above
         writer = tantivy.Index.open(str(target)).writer(heap_size=WRITER_HEAP, num_threads=1)
-        for d in documents:
+        for d, entry in documents:
             writer.delete_documents_by_term("key", d.key)
-            writer.add_document(tantivy_document(d))
+            writer.add_document(tantivy_document(d, entry))
         _commit(writer)
 
 
 def delete_live(base: Path, keys: Sequence[str]) -> None:
-    """Delete the keys from the live generation; no writer is opened when it holds none of them."""
+    """Delete the keys from the live generation; no writer is opened when it holds none of them.
+    Raises ``IndexBusy`` when the lock is not had in time."""
     if not _current(base).is_symlink():
         return
     with _write_lock(base):
@@ -333,6 +379,27 @@ def delete_live(base: Path, keys: Sequence[str]) -> None:
         writer = tantivy.Index.open(str(target)).writer(heap_size=WRITER_HEAP, num_threads=1)
         for key in held:
             writer.delete_documents_by_term("key", key)
+        _commit(writer)
+
+
+def drop_live(base: Path, versions: Sequence[tuple[int, str]]) -> None:
+    """Delete these (entry, key) versions from the live generation, and no other version of the keys."""
+    if not versions or not _current(base).is_symlink():
+        return
+    with _write_lock(base):
+        target = _live_target(base, create=False)
+        if target is None:
+            return
+        writer = tantivy.Index.open(str(target)).writer(heap_size=WRITER_HEAP, num_threads=1)
+        for entry, key in versions:
+            writer.delete_documents_by_query(
+                Query.boolean_query(
+                    [
+                        (Occur.Must, Query.term_query(SCHEMA, "entry", entry)),
+                        (Occur.Must, Query.term_query(SCHEMA, "key", key)),
+                    ]
+                )
+            )
         _commit(writer)
 
 
@@ -371,15 +438,19 @@ class TantivyBackend:
             self.clear()
         with transaction.atomic():
             SearchEntry.objects.filter(key__in=keys).delete()
-            SearchEntry.objects.bulk_create([SearchEntry.for_document(d) for d in documents])
+            rows = SearchEntry.objects.bulk_create([SearchEntry.for_document(d) for d in documents])
+        versions = [(d, int(row.pk)) for d, row in zip(documents, rows, strict=True)]
         if staging is not None:
-            for d in documents:
+            for d, entry in versions:
                 if d.key in staging.keys:
                     staging.writer.delete_documents_by_term("key", d.key)
                 staging.keys.add(d.key)
-                staging.writer.add_document(tantivy_document(d))
+                staging.writer.add_document(tantivy_document(d, entry))
             return
-        write_live(self.base, documents)
+        try:
+            write_live(self.base, versions)
+        except IndexBusy as busy:
+            _leave_to_catch_up("add", len(versions), busy)
 
     def remove(self, keys: Iterable[str]) -> None:
         """Forget the items at once: the rows in the caller's transaction, the index now."""
@@ -393,24 +464,31 @@ class TantivyBackend:
                 if key in staging.keys:
                     staging.writer.delete_documents_by_term("key", key)
                     staging.keys.discard(key)
-        delete_live(self.base, keys)
+        try:
+            delete_live(self.base, keys)
+        except IndexBusy as busy:  # the rows are gone: no hit shows the items meanwhile
+            _leave_to_catch_up("remove", len(keys), busy)
 
     def clear(self) -> None:
         SearchEntry.objects.all().delete()
         if _staging_for(self.base) is not None:
             return  # the new generation starts empty
-        with _write_lock(self.base):
-            target = _live_target(self.base, create=False)
-            if target is not None:
-                _point_current(self.base, _new_generation(self.base))
+        try:
+            with _write_lock(self.base):
+                target = _live_target(self.base, create=False)
+                if target is not None:
+                    _point_current(self.base, _new_generation(self.base))
+        except IndexBusy as busy:  # the catch-up drops every version the database no longer has
+            _leave_to_catch_up("clear", live_count(self.base), busy)
 
     @contextlib.contextmanager
     def rebuilding(self) -> Iterator[None]:
         """Write this thread's ``index`` calls into a new generation; make it live at the end.
 
-        Until then searches read the old generation. On an error the new one is dropped. Writes from
-        other processes meanwhile go to the old generation and are lost with it: a rebuild re-reads
-        everything from the database, and on SQLite it holds the database's write lock throughout.
+        Until then searches read the old generation. On an error the new one is dropped, as it is when
+        the write lock is not had within ``SWAP_TIMEOUT``. Writes from other processes meanwhile go to
+        the old generation and are lost with it: a rebuild re-reads everything from the database, and on
+        SQLite it holds the database's write lock throughout.
         """
         if _staging_for(self.base) is not None:  # nested: the outer rebuild swaps
             yield
@@ -424,7 +502,7 @@ class TantivyBackend:
         try:
             yield
             _commit(writer)
-            with _write_lock(self.base):
+            with _write_lock(self.base, SWAP_TIMEOUT):
                 live = path.rename(self.base / path.name.removeprefix("build-"))
                 _point_current(self.base, live)
         except BaseException:
@@ -435,6 +513,51 @@ class TantivyBackend:
         finally:
             with _lock:
                 _staging.pop((str(self.base), staging.thread), None)
+
+    # -- catching up with the database --
+
+    def lag(self, *, full: bool = False) -> IndexLag:
+        """What the live index lacks or holds beyond the ``SearchEntry`` rows.
+
+        The index is read first, then the database: a version the index holds was committed before it
+        was written (the tasks write in autocommit), so it is stale only if the database has let it go.
+        A write inside a longer transaction is the exception: dropped as stale before that transaction
+        commits, its version is missing at the next catch-up, which adds it back (and a rebuild's few
+        milliseconds between its swap and its commit look like a lost index, which is rebuilt).
+        Ranges of ``LAG_BUCKET`` row ids are compared by count and sum of ids on both sides (one
+        aggregation, one grouped query); only where those differ, or everywhere with ``full``, are the
+        (id, key) pairs read and compared.
+        """
+        searcher = _searcher(self.base)
+        indexed = _index_buckets(searcher) if searcher is not None else {}
+        counts = (
+            SearchEntry.objects.order_by()
+            .annotate(bucket=F("pk") / LAG_BUCKET)
+            .values("bucket")
+            .annotate(n=Count("pk"), total=Sum("pk"))
+        )
+        stored = {int(row["bucket"]): (int(row["n"]), int(row["total"])) for row in counts}
+        entries = sum(n for n, _ in stored.values())
+        lag = IndexLag(entries=entries, indexed=int(searcher.num_docs) if searcher is not None else 0)
+        if searcher is None:
+            lag.absent = True
+            return lag
+        for bucket in sorted(stored.keys() | indexed.keys()):
+            if not full and stored.get(bucket) == indexed.get(bucket):
+                continue
+            low, high = bucket * LAG_BUCKET, (bucket + 1) * LAG_BUCKET
+            held = _index_versions(searcher, low, high, indexed.get(bucket, (0, 0))[0])
+            rows = set(
+                SearchEntry.objects.filter(pk__gte=low, pk__lt=high).values_list("pk", "key").iterator()
+            )
+            lag.missing.extend(sorted(key for _, key in rows - held))
+            lag.stale.extend(sorted(held - rows))
+        return lag
+
+    def drop(self, versions: Sequence[tuple[int, str]]) -> None:
+        """Take these (entry, key) versions out of the live index (``lag().stale``); ``IndexBusy`` if the
+        lock is not had in time."""
+        drop_live(self.base, versions)
 
     # -- reads --
 
@@ -452,13 +575,13 @@ class TantivyBackend:
         rows, total = _top(searcher, _filtered(strict, restrict), offset + limit)
         relaxed = _relaxed_query(searcher, query, total, limit)
         if relaxed is None:
-            return SearchResults(hits=_hits(searcher, rows[offset : offset + limit], query), total=total)
+            hits, gone = _hits(searcher, rows[offset : offset + limit], query)
+            return SearchResults(hits=hits, total=total - gone)
         more, found = _top(searcher, _filtered(relaxed, restrict), offset + limit + len(rows))
         seen = {row.address for row in rows}
         merged = [*rows, *(row for row in more if row.address not in seen)][offset : offset + limit]
-        return SearchResults(
-            hits=_hits(searcher, merged, query), total=max(total, found), relaxed=found > total
-        )
+        hits, gone = _hits(searcher, merged, query)
+        return SearchResults(hits=hits, total=max(total, found) - gone, relaxed=found > total)
 
     def facet_counts(self, query: ParsedQueryLike, *, filters: SearchFilters) -> dict[str, dict[str, int]]:
         """Hits per facet value under the strict match; one aggregation per distinct set of filters."""
@@ -481,6 +604,68 @@ class TantivyBackend:
                 values = [(str(_int_or_str(b["key"])), int(b["doc_count"])) for b in buckets]
                 counts[name] = {v: n for v, n in sorted(values, key=lambda vn: (-vn[1], vn[0])) if v}
         return counts
+
+
+@dataclass
+class IndexLag:
+    """``TantivyBackend.lag()``: how the live index differs from the ``SearchEntry`` rows."""
+
+    entries: int  # SearchEntry rows
+    indexed: int  # documents in the live index
+    absent: bool = False  # no live index (never written, deleted, or of another SCHEMA_VERSION)
+    missing: list[str] = field(default_factory=list)  # keys whose row's version the index lacks
+    stale: list[tuple[int, str]] = field(default_factory=list)  # (entry, key) versions no row has
+
+    @property
+    def in_step(self) -> bool:
+        return not self.absent and not self.missing and not self.stale
+
+
+def _index_buckets(searcher: tantivy.Searcher) -> dict[int, tuple[int, int]]:
+    """Documents and the sum of their ``entry`` per range of ``LAG_BUCKET`` ids, as the index holds them."""
+    if not searcher.num_docs:
+        return {}
+    histogram = {
+        "histogram": {"field": "entry", "interval": LAG_BUCKET},
+        "aggs": {"s": {"sum": {"field": "entry"}}},
+    }
+    answer = searcher.aggregate(Query.all_query(), {"b": histogram})
+    return {
+        int(b["key"]) // LAG_BUCKET: (int(b["doc_count"]), int(b["s"]["value"]))
+        for b in answer.get("b", {}).get("buckets", [])
+        if b["doc_count"]
+    }
+
+
+def _index_versions(searcher: tantivy.Searcher, low: int, high: int, count: int) -> set[tuple[int, str]]:
+    """The (entry, key) pairs of the documents whose ``entry`` is in ``[low, high)``."""
+    if not count:
+        return set()
+    within = Query.range_query(SCHEMA, "entry", tantivy.FieldType.Integer, low, high, include_upper=False)
+    addresses = [address for _, address in searcher.search(within, count, count=False).hits]
+    entries = searcher.fast_field_values("entry", addresses) if addresses else []
+    return {
+        (int(entry or 0), str(searcher.doc(address).get_first("key")))
+        for address, entry in zip(addresses, entries, strict=True)
+    }
+
+
+def _leave_to_catch_up(action: str, count: int, busy: IndexBusy) -> None:
+    """A write that gave up on the lock: say so, and have the catch-up task run later where the task
+    backend can defer (the worker's database backend); elsewhere ``manage.py search_index_catch_up``."""
+    logger.warning(
+        "Search index busy: %s of %d item(s) not written after waiting %.1f s (%s); "
+        "left to the catch-up (manage.py search_index_catch_up).",
+        action,
+        count,
+        lock_timeout(),
+        busy,
+    )
+    from congtin.search.tasks import search_catch_up_task
+
+    if search_catch_up_task.get_backend().supports_defer:
+        later = timezone.now() + dt.timedelta(seconds=CATCH_UP_DELAY)
+        search_catch_up_task.using(run_after=later).enqueue()
 
 
 def _commit(writer: tantivy.IndexWriter) -> None:
@@ -662,8 +847,12 @@ def _top(searcher: tantivy.Searcher, query: tantivy.Query, wanted: int) -> tuple
     return rows[:wanted], int(getattr(result, "count", 0) or 0)  # not in tantivy's stub
 
 
-def _hits(searcher: tantivy.Searcher, rows: Sequence[_Row], query: ParsedQueryLike) -> list[SearchHit]:
-    """Rows as hits from their ``SearchEntry`` (one query); rows the database no longer holds are dropped."""
+def _hits(
+    searcher: tantivy.Searcher, rows: Sequence[_Row], query: ParsedQueryLike
+) -> tuple[list[SearchHit], int]:
+    """Rows as hits from their ``SearchEntry`` (one query), and how many rows were dropped because the
+    database no longer holds them (taken out while the index was busy, rolled back): not counted."""
     keys = [str(searcher.doc(row.doc).get_first("key")) for row in rows]
     entries = {entry.key: entry for entry in SearchEntry.objects.filter(key__in=keys)}
-    return entry_hits(((entries.get(key), row.score) for key, row in zip(keys, rows, strict=True)), query)
+    hits = entry_hits(((entries.get(key), row.score) for key, row in zip(keys, rows, strict=True)), query)
+    return hits, len(rows) - len(hits)

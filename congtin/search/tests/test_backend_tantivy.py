@@ -128,12 +128,12 @@ def test_an_entry_the_database_no_longer_holds_is_never_shown() -> None:
 def _write_many(base: str, first: int, ready: Any) -> None:
     ready.wait()
     for n in range(first, first + 15):
-        write_live(Path(base), [_doc(n, f"Tin số {n}")])
+        write_live(Path(base), [(_doc(n, f"Tin số {n}"), n)])
 
 
 def test_two_processes_writing_at_once_wait_for_each_other_and_lose_nothing() -> None:
     base = index_dir()
-    write_live(base, [_doc(0, "Tin đầu")])
+    write_live(base, [(_doc(0, "Tin đầu"), 1)])
     assert live_count(base) == 1
     context = multiprocessing.get_context("fork")
     ready = context.Event()
