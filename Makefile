@@ -33,6 +33,7 @@ browser-deps: node_modules/.installed ## Install axe-core (npm) for the accessib
 run: $(STAMP) ## Set up, migrate, load the demo when empty, and serve on http://127.0.0.1:$(PORT)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) search_index_catch_up
 	@echo ""
 	@echo "  congtin: http://127.0.0.1:$(PORT)/   quản trị (admin): http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Tài khoản mẫu (mật khẩu: congtin-demo): admin, tongbientap, bientap, phongvien, congtacvien"
@@ -75,6 +76,7 @@ check: lint typecheck migrations-check test ## Everything CI runs on SQLite
 demo: $(STAMP) ## Migrate and load the demo content
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	$(MANAGE) search_index_catch_up
 
 lock: $(STAMP) ## Re-pin requirements/*.lock from pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --generate-hashes --allow-unsafe -o requirements/prod.lock pyproject.toml
