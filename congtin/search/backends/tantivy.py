@@ -48,6 +48,7 @@ from django.db import transaction
 
 from congtin.search.backends.base import (
     CROWDED_UNITS,
+    ENTRY_FIELDS,
     MAX_TERMS,
     ParsedQueryLike,
     SearchDocument,
@@ -665,5 +666,7 @@ def _top(searcher: tantivy.Searcher, query: tantivy.Query, wanted: int) -> tuple
 def _hits(searcher: tantivy.Searcher, rows: Sequence[_Row], query: ParsedQueryLike) -> list[SearchHit]:
     """Rows as hits from their ``SearchEntry`` (one query); rows the database no longer holds are dropped."""
     keys = [str(searcher.doc(row.doc).get_first("key")) for row in rows]
-    entries = {entry.key: entry for entry in SearchEntry.objects.filter(key__in=keys)}
+    entries = {
+        entry["key"]: entry for entry in SearchEntry.objects.filter(key__in=keys).values(*ENTRY_FIELDS)
+    }
     return entry_hits(((entries.get(key), row.score) for key, row in zip(keys, rows, strict=True)), query)
