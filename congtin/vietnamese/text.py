@@ -119,12 +119,30 @@ def _fold_classes() -> dict[str, str]:
             if folded != char:
                 inverse.setdefault(folded, []).append(char)
         classes = {
-            folded: "[" + "".join(re.escape(c) for c in [folded, *chars]) + "]"
+            folded: _char_class([folded, *chars])
             for folded, chars in inverse.items()
             if _fold_char(folded) == folded  # true of every folded character; checked, not assumed
         }
         _folds_to.update(classes)
     return _folds_to
+
+
+def _char_class(chars: list[str]) -> str:
+    """A regex class of ``chars``, runs of consecutive code points as ranges (a shorter pattern
+    compiles faster, and every query compiles its own)."""
+    codes = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(previous))
+        parts.append(
+            first if start == previous else f"{first}{last}" if previous == start + 1 else f"{first}-{last}"
+        )
+        start = previous = code
+    return "[" + "".join(parts) + "]"
 
 
 def fold_pattern(folded: str) -> str:
