@@ -249,15 +249,19 @@ def _match_pattern(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Patt
     unique = [w for w in set(words) if w]
     if not unique and not prefixes:
         return None
-
-    def term(text: str) -> str:
-        # "(?<!\w)" + the term, written with the check after its first character so that the pattern
-        # starts with a class: the regex engine then skips, in C, every position it cannot start at.
-        return fold_pattern(text[0]) + r"(?<!\w.)" + fold_pattern(text[1:])
-
-    alternatives = [term(w) for w in sorted(unique, key=len, reverse=True)]
-    alternatives += [term(p) + r"\w*" for p in prefixes if p]
-    return re.compile(r"(?:" + "|".join(alternatives) + r")(?!\w)", re.DOTALL)
+    terms = [(w, "") for w in sorted(unique, key=len, reverse=True)] + [(p, r"\w*") for p in prefixes if p]
+    # "(?<!\w)(?:term|term…)(?!\w)", written to start with one class, the union of the terms' first
+    # characters: the regex engine then tests one class at each position of the text instead of one
+    # per term, and each term checks its own first character looking back.
+    firsts = [fold_pattern(term[0]) for term, _ in terms]
+    union = "".join(first[1:-1] if first.startswith("[") else first for first in firsts if first != "(?!)")
+    if not union:
+        return re.compile("(?!)")
+    alternatives = [
+        f"(?<={first}){fold_pattern(term[1:])}{tail}"
+        for (term, tail), first in zip(terms, firsts, strict=True)
+    ]
+    return re.compile(f"[{union}]" + r"(?<!\w.)(?:" + "|".join(alternatives) + r")(?!\w)", re.DOTALL)
 
 
 def exact_text(text: str) -> str:
