@@ -20,6 +20,7 @@ differ; a change to the template needs the same change here.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from django.conf import settings
@@ -27,7 +28,6 @@ from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -96,6 +96,11 @@ def serve(request: HttpRequest) -> HttpResponse | None:
         response["X-Robots-Tag"] = NOINDEX
         policies.policy_set(request, policies.CachePolicy("search", ("search",)))
         return fastpath._finish(response)
+
+
+def escape(value: Any) -> str:
+    """``django.utils.html.escape`` without its lazy-string wrapper (the same characters escaped)."""
+    return html.escape(str(value))
 
 
 def _cookies_plain(request: HttpRequest) -> bool:
