@@ -228,42 +228,40 @@ def match_offsets(
     text: str, groups: Sequence[Sequence[str]], prefixes: Sequence[str]
 ) -> tuple[tuple[int, int], ...]:
     """Where the query's terms occur in ``nfc(text)``, merged and in order, for highlighting."""
-    return _offsets(_match_patterns(tuple(w for group in groups for w in group), tuple(prefixes)), text)
+    pattern = _match_pattern(tuple(w for group in groups for w in group), tuple(prefixes))
+    return _offsets(pattern, text)
 
 
-def _offsets(patterns: Sequence[re.Pattern[str]], text: str) -> tuple[tuple[int, int], ...]:
-    if not patterns:
+def _offsets(pattern: re.Pattern[str] | None, text: str) -> tuple[tuple[int, int], ...]:
+    if pattern is None:
         return ()
-    text = nfc(text)
-    if len(patterns) == 1:
-        return tuple(m.span() for m in patterns[0].finditer(text))
-    # Every match is a whole run of word characters, so the terms' matches never overlap and their
-    # union, in order, is what one pattern of all the terms would find.
-    return tuple(sorted({m.span() for pattern in patterns for m in pattern.finditer(text)}))
+    return tuple(m.span() for m in pattern.finditer(nfc(text)))
 
 
-def _match_patterns(words: tuple[str, ...], prefixes: tuple[str, ...]) -> list[re.Pattern[str]]:
-    """``match_offsets``'s patterns, one per term (a folded word, or a prefix and its word's rest)."""
-    return [_term_pattern(w, prefix=False) for w in dict.fromkeys(words) if w] + [
-        _term_pattern(p, prefix=True) for p in dict.fromkeys(prefixes) if p
-    ]
+@functools.lru_cache(maxsize=256)
+def _match_pattern(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``match_offsets``'s pattern, compiled once per query for all its hits.
 
-
-@functools.lru_cache(maxsize=4096)
-def _term_pattern(term: str, *, prefix: bool) -> re.Pattern[str]:
-    """``(?<!\\w)term(?!\\w)`` (``term\\w*`` for a prefix) over NFC text, compiled once per process.
-
-    Each character of the folded term becomes the class of characters folding to it (``fold_pattern``), so
-    the pattern finds in the NFC text what the term finds in its fold, at the same offsets, without folding
-    a whole article per hit. It starts with its first character's class, the word-boundary check after it:
-    the regex engine then skips, in C, the positions the term cannot start at. Compiling those classes
-    costs more than scanning twenty articles, so patterns are kept per term, not per query: a new query
-    mostly reuses its syllables' patterns.
+    The terms are folded; each of their characters becomes the class of characters folding to it
+    (``fold_pattern``), so the pattern finds in the NFC text what the terms would find in its fold,
+    at the same offsets, without folding a whole article per hit.
     """
-    tail = r"\w*" if prefix else ""
-    return re.compile(
-        fold_pattern(term[0]) + r"(?<!\w.)" + fold_pattern(term[1:]) + tail + r"(?!\w)", re.DOTALL
-    )
+    unique = [w for w in set(words) if w]
+    if not unique and not prefixes:
+        return None
+    terms = [(w, "") for w in sorted(unique, key=len, reverse=True)] + [(p, r"\w*") for p in prefixes if p]
+    # "(?<!\w)(?:term|term…)(?!\w)", written to start with one class, the union of the terms' first
+    # characters: the regex engine then tests one class at each position of the text instead of one
+    # per term, and each term checks its own first character looking back.
+    firsts = [fold_pattern(term[0]) for term, _ in terms]
+    union = "".join(first[1:-1] if first.startswith("[") else first for first in firsts if first != "(?!)")
+    if not union:
+        return re.compile("(?!)")
+    alternatives = [
+        f"(?<={first}){fold_pattern(term[1:])}{tail}"
+        for (term, tail), first in zip(terms, firsts, strict=True)
+    ]
+    return re.compile(f"[{union}]" + r"(?<!\w.)(?:" + "|".join(alternatives) + r")(?!\w)", re.DOTALL)
 
 
 def exact_text(text: str) -> str:
@@ -344,7 +342,7 @@ def entry_hits(
     search page reads; a pair whose row the database no longer holds (None) is dropped. A row is a dict
     of ``ENTRY_FIELDS``."""
     groups, prefixes = query_terms(query)
-    patterns = _match_patterns(tuple(w for group in groups for w in group), tuple(prefixes))
+    pattern = _match_pattern(tuple(w for group in groups for w in group), tuple(prefixes))
     return [
         SearchHit(
             key=entry["key"],
@@ -353,8 +351,8 @@ def entry_hits(
             title=entry["title"],
             url=entry["url"],
             published_at=entry["published_at"],
-            title_matches=_offsets(patterns, entry["title"]),
-            body_matches=_offsets(patterns, entry["body"]),
+            title_matches=_offsets(pattern, entry["title"]),
+            body_matches=_offsets(pattern, entry["body"]),
             row=entry,
         )
         for entry, score in ranked
