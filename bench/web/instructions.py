@@ -7,11 +7,16 @@ For each site (congtin with production settings and its Redis cache, the vanilla
 Python process runs under ``valgrind --tool=callgrind --instr-atstart=no``: ``django.setup()``, then for
 every page kind 20 warm-up requests (templates compiled, caches filled, connections open) without
 instrumentation, then N requests for different URLs of that kind (the five sections and the home page
-repeat) with instrumentation on. The process turns callgrind on and off itself through the client
+repeat; search: N queries other than the warm-up's, the first words of the corpus's titles) with
+instrumentation on. The process turns callgrind on and off itself through the client
 requests of ``valgrind/callgrind.h`` (a ten-line C helper compiled here with the system's ``cc``), and
 dumps the counts after 0 requests and after N: instructions per request = (count after N − count after
 0) / N. Requests go straight to the site's WSGI application, as gunicorn calls it. Only the Python process
 is counted, not PostgreSQL; the queries per request are counted in a separate pass without valgrind.
+
+``--explain`` adds the database's side: each query of the measured requests is run again under ``EXPLAIN
+(ANALYZE)`` and its planning and execution times summed per request (PostgreSQL's own timing of the
+backend's work, not the round trips; the same on every run give or take the machine's load).
 
 ``--profile`` adds, without valgrind, where the time of a request goes (cProfile, cumulative per
 function, the functions that matter for the page path).
@@ -29,11 +34,16 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from bench.web import sites
-from bench.web.__main__ import say
+from bench.web.__main__ import CONGTIN_SEARCH, VANILLA_SEARCH, say
+from bench.web.corpus import corpus_read, search_queries
 
-KINDS = ("article", "section", "home")
+KINDS = ("article", "section", "home", "search")
+# The sites' search pages, as ``bench.web`` measures them.
+SEARCH_URLS = {"congtin": CONGTIN_SEARCH, "vanilla": VANILLA_SEARCH}
 WARMUP = 20
 HELPER = r"""
 #include <valgrind/callgrind.h>
@@ -43,9 +53,18 @@ void cg_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
 """
 
 
-def _paths(workdir: Path, site: str) -> dict[str, list[str]]:
+def _paths(workdir: Path, site: str, n: int) -> dict[str, list[str]]:
     loaded = json.loads((workdir / f"load-{site}.json").read_text(encoding="utf-8"))
-    return {"article": loaded["articles"], "section": loaded["sections"], "home": ["/"]}
+    # Search: the first two or three words of the kept corpus's own titles (``search_queries``), as
+    # many as the warm-up and the measured requests together, so no measured query was asked before.
+    records = [(a.title, a.summary, a.paragraphs) for a in corpus_read(workdir / "corpus.jsonl")]
+    queries = search_queries(records, WARMUP + n)
+    return {
+        "article": loaded["articles"],
+        "section": loaded["sections"],
+        "home": ["/"],
+        "search": [SEARCH_URLS[site].format(q=quote(q)) for q in queries],
+    }
 
 
 def _env(site: str, workdir: Path, pg_url: str, redis_url: str, database: str) -> tuple[dict[str, str], Path]:
@@ -130,10 +149,10 @@ def child(args: argparse.Namespace) -> int:
             stats.sort_stats("cumulative").print_stats(args.profile_lines)
             result[kind] = {"profile": out.getvalue()}
         else:
-            queries: list[str] = []
+            queries: list[tuple[str, Any]] = []
 
             def count(execute, sql, params, many, context, queries=queries):
-                queries.append(sql)
+                queries.append((sql, params))
                 return execute(sql, params, many, context)
 
             sizes = []
@@ -143,10 +162,26 @@ def child(args: argparse.Namespace) -> int:
             result[kind] = {
                 "queries": len(queries) / len(measured),
                 "bytes": sum(sizes) // len(sizes),
-                "sql": queries[: int(len(queries) / len(measured))],
+                "sql": [sql for sql, _ in queries[: int(len(queries) / len(measured))]],
             }
+            if args.explain:
+                result[kind]["db_ms"] = _explained(connection, queries) / len(measured)
     print(json.dumps(result))  # noqa: T201 - the parent reads it
     return 0
+
+
+def _explained(connection: Any, queries: list[tuple[str, Any]]) -> float:
+    """Milliseconds PostgreSQL reports for planning and running ``queries`` again (``EXPLAIN ANALYZE``)."""
+    total = 0.0
+    with connection.cursor() as cursor:
+        for sql, params in queries:
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                continue
+            cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            total += plan[0]["Planning Time"] + plan[0]["Execution Time"]
+    return total
 
 
 def _helper(folder: Path) -> Path:
@@ -167,7 +202,7 @@ def _run_child(
         "bench.web.instructions",
         "child",
         "--paths",
-        json.dumps(_paths(args.reuse, site)),
+        json.dumps(_paths(args.reuse, site, args.n)),
         "--n",
         str(args.n),
         "--kinds",
@@ -219,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument("--kinds", default=",".join(KINDS))
         parser.add_argument("--helper", default="")
         parser.add_argument("--profile", action="store_true")
+        parser.add_argument("--explain", action="store_true")
         parser.add_argument("--profile-lines", type=int, default=60)
         return child(parser.parse_args(argv[1:]))
     parser = argparse.ArgumentParser(
@@ -244,6 +280,11 @@ def main(argv: list[str] | None = None) -> int:
         "--profile", action="store_true", help="also print a cProfile of each kind (no valgrind)"
     )
     parser.add_argument("--no-callgrind", action="store_true", help="only the queries (and --profile)")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="also the database's milliseconds per request (each query again under EXPLAIN ANALYZE)",
+    )
     parser.add_argument("--show-sql", action="store_true", help="print the queries of one request per kind")
     parser.add_argument(
         "--keep-dumps", type=Path, help="keep callgrind's dump files here (for callgrind_annotate)"
@@ -252,22 +293,36 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for site in args.sites.split(","):
         totals = {} if args.no_callgrind else _callgrind(site, args)
-        counted = json.loads(_run_child(site, args, []))
+        counted = json.loads(_run_child(site, args, ["--explain"] if args.explain else []))
         for kind in args.kinds.split(","):
             measured = [label for label in totals if label.startswith(f"{kind}-") and label != f"{kind}-0"]
             millions = float("nan")
             if measured:
                 n = int(measured[0].split("-")[1])
                 millions = (totals[measured[0]] - totals.get(f"{kind}-0", 0)) / n / 1e6
-            rows.append((kind, site, millions, counted[kind]["queries"], counted[kind]["bytes"]))
+            rows.append(
+                (
+                    kind,
+                    site,
+                    millions,
+                    counted[kind]["queries"],
+                    counted[kind]["bytes"],
+                    counted[kind].get("db_ms"),
+                )
+            )
             if args.show_sql:
                 say("\n".join([f"\n## {site} {kind}: queries of one request", *counted[kind]["sql"]]))
         if args.profile:
             for kind, data in json.loads(_run_child(site, args, ["--profile"])).items():
                 say(f"\n## {site} {kind} (cProfile, {args.n} requests)\n{data['profile']}")
-    say("\n| page | site | instructions per request (M) | queries | HTML bytes |\n|---|---|---:|---:|---:|")
-    for kind, site, millions, queries, size in sorted(rows, key=lambda r: (KINDS.index(r[0]), r[1])):
-        say(f"| {kind} | {site} | {millions:.1f} | {queries:g} | {size:,} |")
+    explain = " database ms (EXPLAIN ANALYZE) |" if args.explain else ""
+    say(
+        f"\n| page | site | instructions per request (M) | queries | HTML bytes |{explain}\n"
+        f"|---|---|---:|---:|---:|{'---:|' if explain else ''}"
+    )
+    for kind, site, millions, queries, size, db_ms in sorted(rows, key=lambda r: (KINDS.index(r[0]), r[1])):
+        db = f" {db_ms:.2f} |" if explain else ""
+        say(f"| {kind} | {site} | {millions:.1f} | {queries:g} | {size:,} |{db}")
     return 0
 
 

@@ -48,6 +48,7 @@ from congtin.core import structure
 from congtin.frontcache import policies
 from congtin.news import texts
 from congtin.news.structured_data import news_article_json_ld
+from congtin.search import fastpath as search_fastpath
 from congtin.vietnamese import dates
 
 SLOT = "\x00congtin-slot\x00"
@@ -91,6 +92,8 @@ class FastPageMiddleware:
         response = None
         if request.method in ("GET", "HEAD") and _plain(request):
             response = _serve(request)
+        elif request.path_info == search_fastpath.search_url():
+            response = search_fastpath.serve(request)
         return response if response is not None else self.get_response(request)
 
 
@@ -165,7 +168,11 @@ def _respond(request: HttpRequest, html: str | None, page: Any, kind: str) -> Ht
     else:
         tags = (own, policies.listing_tag(page.path), "home")
     policies.policy_set(request, policies.CachePolicy(kind, tags))
-    # What the middleware this path skips would have added to such a page.
+    return _finish(response)
+
+
+def _finish(response: HttpResponse) -> HttpResponse:
+    """What the middleware a lean path skips would have added to its page."""
     response["Content-Length"] = str(len(response.content))
     response.headers.setdefault("X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper())
     response.headers.setdefault("Content-Language", translation.get_language() or settings.LANGUAGE_CODE)
@@ -188,11 +195,13 @@ def _chrome(
     blocks: tuple[str, ...],
     key: str,
     load: Callable[[], tuple[Any, dict[str, Any]]],
+    context: dict[str, Any] | None = None,
 ) -> _Chrome:
     """The page template's output around ``blocks``, split at them, for this structure version and
     language; the language switch's CSRF token and return path are slots too. ``load`` gives the page
     to render it with (a section or the home page is read only here, once per structure version: any
-    change to one starts a new version) and what else the parts need of it."""
+    change to one starts a new version) and what else the parts need of it; ``context``, more of the
+    template's variables (slots, filled by ``_assemble`` in the order the page prints them)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     site_pk = request._wagtail_site.pk  # type: ignore[attr-defined]
 
@@ -207,7 +216,13 @@ def _chrome(
         stand_in = _StandInRequest(request)
         stand_in.user = AnonymousUser()
         html = template.render(
-            {"template_name": template_name, "page": page, "self": page, "csrf_token": SLOT},
+            {
+                "template_name": template_name,
+                "page": page,
+                "self": page,
+                "csrf_token": SLOT,
+                **(context or {}),
+            },
             stand_in,
         )
         return _Chrome(html.split(SLOT), extras)

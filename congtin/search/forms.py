@@ -45,6 +45,9 @@ class SearchForm(forms.Form):
         return value if value and is_content_type(value) else ""
 
 
+_NO_FILTERS = SearchFilters()
+
+
 @dataclass(frozen=True)
 class SearchParams:
     query: str  # as it will be searched: NFC, control characters removed, cut to MAX_QUERY_LENGTH
@@ -60,6 +63,9 @@ def read_params(data: QueryDict) -> SearchParams:
     typed = data.get(PARAM_QUERY, "")
     query = parse_query(typed, max_length=MAX_QUERY_LENGTH).raw.strip()
     too_long = len(typed.strip()) > MAX_QUERY_LENGTH
+    if all(name == PARAM_QUERY for name in data):
+        # Only a query, as a reader types it: what the form would give, without the form.
+        return SearchParams(query=query, too_long=too_long, filters=_NO_FILTERS, page=1, filter_params={})
     form = SearchForm(data)
     form.is_valid()  # invalid fields are simply missing from cleaned_data
     cleaned = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}

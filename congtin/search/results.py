@@ -15,6 +15,7 @@ pinned entry is looked up among published entries and shown only when the index 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -140,6 +142,11 @@ def facet_labels() -> dict[str, str]:
 
 def content_type_label(label: str) -> str:
     """ "news.articlepage" → "Tin bài": the model's own name, so a new content type needs no list here."""
+    return _content_type_label(label, get_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _content_type_label(label: str, language: str | None) -> str:
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError):

@@ -17,12 +17,12 @@ from collections.abc import Sequence
 
 from congtin.vietnamese.text import fold, nfc
 
-__all__ = ["SNIPPET_WIDTH", "highlight", "snippet"]
+__all__ = ["SNIPPET_WIDTH", "collapse_spaces", "highlight", "snippet"]
 
 #: Characters of body text a snippet shows, about two lines of a result list.
 SNIPPET_WIDTH = 240
 ELLIPSIS = "…"
-_SPACES_RE = re.compile(r"\s+")
+_SPACES_RE = re.compile(r"\s+")  # what ``collapse_spaces`` does, as a pattern (the tests compare them)
 # A long body can match thousands of times; the best window is found among the first few hundred.
 _MAX_SPANS = 500
 
@@ -53,7 +53,18 @@ def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
         parts.append(f"<mark>{html.escape(text[span_start:span_end], quote=False)}</mark>")
         position = span_end
     parts.append(html.escape(text[position:end], quote=False))
-    return _SPACES_RE.sub(" ", "".join(parts))
+    return collapse_spaces("".join(parts))
+
+
+def collapse_spaces(text: str) -> str:
+    """``text`` with every run of white space as one space: ``re.sub(r"\\s+", " ", text)``, in C.
+
+    ``\\s`` and ``str.split()`` agree on what white space is (``str.isspace``), checked in the tests.
+    """
+    parts = text.split()
+    if not parts:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + " ".join(parts) + (" " if text[-1].isspace() else "")
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:

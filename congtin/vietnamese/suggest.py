@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from congtin.vietnamese.text import fold, nfc
-from congtin.vietnamese.tokens import KIND_WORD, Token, tokenize
+from congtin.vietnamese.tokens import KIND_WORD, Token, tokenize, word_forms
 
 __all__ = ["accented_suggestion", "match_windows"]
 
@@ -79,13 +79,19 @@ def _spellings(
     each: dict[str, Counter[str]] = {folded: Counter() for folded in wanted}
     size = len(target)
     for text in texts:
-        tokens = [t for t in tokenize(text) if t.kind == KIND_WORD or t.folded in wanted]
-        for index, token in enumerate(tokens):
-            if token.folded not in wanted:
+        # ``tokenize``'s tokens without their offsets: only the spellings are counted.
+        tokens = [
+            (folded, exact)
+            for folded, exact, kind in word_forms(text)
+            if kind == KIND_WORD or folded in wanted
+        ]
+        folded_only = [folded for folded, _ in tokens]
+        for index, (folded, exact) in enumerate(tokens):
+            if folded not in wanted:
                 continue
-            each[token.folded][token.exact] += 1
-            if [t.folded for t in tokens[index : index + size]] == target:
-                whole[tuple(t.exact for t in tokens[index : index + size])] += 1
+            each[folded][exact] += 1
+            if folded_only[index : index + size] == target:
+                whole[tuple(e for _, e in tokens[index : index + size])] += 1
     return whole, each
 
 

@@ -10,9 +10,11 @@ which is what :func:`fold` is for.
 
 from __future__ import annotations
 
+import re
+import threading
 import unicodedata
 
-__all__ = ["fold", "nfc"]
+__all__ = ["fold", "fold_pattern", "nfc"]
 
 # "đ"/"Đ" are letters in their own right, not "d" plus a mark, so Unicode
 # decomposition never reduces them to "d"; they need an explicit entry.  "Ð"
@@ -90,3 +92,69 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD_TABLE = _FoldTable()
+
+
+# Code points from here on all fold to themselves (``tests/test_text.py`` checks it against this
+# Python's Unicode database), so ``_folds_to`` need not look at them.
+FOLD_SCAN_END = 0x1F000
+_folds_to: dict[str, str] = {}
+_folds_to_lock = threading.Lock()
+
+
+def _fold_classes() -> dict[str, str]:
+    """For each folded character, a regex class of every character that folds to it (built once)."""
+    if _folds_to:
+        return _folds_to
+    with _folds_to_lock:
+        if _folds_to:
+            return _folds_to
+        inverse: dict[str, list[str]] = {}
+        decomposition = unicodedata.decomposition
+        for code in range(FOLD_SCAN_END):
+            char = chr(code)
+            # Neither a case mapping nor a decomposition (nor a d with a stroke): it folds to itself.
+            if char.lower() == char and not decomposition(char) and char not in _D_STROKE_FOLDS:
+                continue
+            folded = _fold_char(char)
+            if folded != char:
+                inverse.setdefault(folded, []).append(char)
+        classes = {
+            folded: _char_class([folded, *chars])
+            for folded, chars in inverse.items()
+            if _fold_char(folded) == folded  # true of every folded character; checked, not assumed
+        }
+        _folds_to.update(classes)
+    return _folds_to
+
+
+def _char_class(chars: list[str]) -> str:
+    """A regex class of ``chars``, runs of consecutive code points as ranges (a shorter pattern
+    compiles faster, and every query compiles its own)."""
+    codes = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(previous))
+        parts.append(
+            first if start == previous else f"{first}{last}" if previous == start + 1 else f"{first}-{last}"
+        )
+        start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+def fold_pattern(folded: str) -> str:
+    """A regular expression matching, in NFC text, exactly the runs whose :func:`fold` is ``folded``.
+
+    ``folded`` is folded text, like a search term. Searching the NFC text with it
+    finds what searching ``fold(text)`` for ``folded`` finds, at the same offsets, without folding
+    the text first -- for long texts, that fold is most of the work. ``\\w`` is true of a character
+    exactly when it is of its fold (checked in the tests), so word boundaries agree too.
+    """
+    classes = _fold_classes()
+    # A character no fold gives (an upper-case letter, say) matches nothing, as in the folded text.
+    return "".join(
+        classes.get(char) or (re.escape(char) if _fold_char(char) == char else "(?!)") for char in folded
+    )

@@ -172,6 +172,13 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+def word_forms(text: str) -> list[tuple[str, str, str]]:
+    """``(folded, exact, kind)`` of each token of ``text``, as :func:`tokenize` gives them, without
+    the offsets and the :class:`Token` objects (for readers that count spellings)."""
+    cache_get = _FORMS.get
+    return [cache_get(word) or _forms(word) for word in _TOKEN_SPLIT_RE.split(nfc(text))[1::2]]
+
+
 # --- Symbol keys -------------------------------------------------------------------------
 
 

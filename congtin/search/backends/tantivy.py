@@ -58,6 +58,7 @@ from django.utils import timezone
 
 from congtin.search.backends.base import (
     CROWDED_UNITS,
+    ENTRY_FIELDS,
     MAX_TERMS,
     ParsedQueryLike,
     SearchDocument,
@@ -853,6 +854,8 @@ def _hits(
     """Rows as hits from their ``SearchEntry`` (one query), and how many rows were dropped because the
     database no longer holds them (taken out while the index was busy, rolled back): not counted."""
     keys = [str(searcher.doc(row.doc).get_first("key")) for row in rows]
-    entries = {entry.key: entry for entry in SearchEntry.objects.filter(key__in=keys)}
+    entries = {
+        entry["key"]: entry for entry in SearchEntry.objects.filter(key__in=keys).values(*ENTRY_FIELDS)
+    }
     hits = entry_hits(((entries.get(key), row.score) for key, row in zip(keys, rows, strict=True)), query)
     return hits, len(rows) - len(hits)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from congtin.vietnamese.highlight import SNIPPET_WIDTH, highlight, snippet
+import pytest
+
+from congtin.vietnamese.highlight import _SPACES_RE, SNIPPET_WIDTH, collapse_spaces, highlight, snippet
 from congtin.vietnamese.text import fold, nfc
 
 
@@ -64,3 +66,17 @@ def test_bad_spans_are_ignored() -> None:
     text = "Cải cách hành chính"
     assert highlight(text, [(5, 2), (100, 200), (-3, 0)]) == "Cải cách hành chính"
     assert highlight(text, [(0, 3), (1, 8)]) == "<mark>Cải cách</mark> hành chính"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "a", "  a  b\t\nc  ", "\u2003x\x1c y\u00a0", "x\u200by", "Tổ  chức\r\nnhà nước "],
+)
+def test_collapse_spaces_is_the_regex_it_replaces(text: str) -> None:
+    assert collapse_spaces(text) == _SPACES_RE.sub(" ", text)
+
+
+def test_the_regex_and_str_split_agree_on_every_white_space_character() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(_SPACES_RE.fullmatch(char)) == char.isspace(), hex(code)

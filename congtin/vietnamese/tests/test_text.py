@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
 from congtin.vietnamese import fold, nfc
+from congtin.vietnamese.text import FOLD_SCAN_END, _fold_char, fold_pattern
 
 # Every accented Vietnamese vowel, lower case then upper case, one line per base
 # letter.  Written out literally (not generated) so a bug in Unicode handling
@@ -143,3 +145,50 @@ def test_fold_of_empty_string_is_empty() -> None:
 def test_nfc_composes_decomposed_vietnamese() -> None:
     assert nfc("Vie\u0302\u0323t Nam") == "Việt Nam"
     assert len(nfc("Vie\u0302\u0323t")) == 4
+
+
+# -- fold_pattern: finding folded terms in the NFC text without folding it -----------------------
+
+
+def test_every_code_point_past_the_scan_folds_to_itself() -> None:
+    for code in range(FOLD_SCAN_END, 0x110000):
+        char = chr(code)
+        if char.lower() != char or unicodedata.decomposition(char):
+            assert _fold_char(char) == char, hex(code)
+
+
+def test_a_character_is_a_word_character_exactly_when_its_fold_is() -> None:
+    word = re.compile(r"\w")
+    for code in range(FOLD_SCAN_END):
+        char = chr(code)
+        assert bool(word.match(char)) == bool(word.match(_fold_char(char))), hex(code)
+
+
+def _found(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text)]
+
+
+@pytest.mark.parametrize("sentence", [*SENTENCES, "ĐÀ NẴNG, Đà Nẵng, da nang; Ðà-Nẵng İstanbul ÇA ça"])
+def test_a_fold_pattern_finds_in_the_text_what_the_term_finds_in_its_fold(sentence: str) -> None:
+    text = nfc(sentence)
+    folded = fold(text)
+    words = set(re.findall(r"\w+", folded)) | {"a", "o", "da", "nang", "i", "ca", "hanh chinh"}
+    for word in words:
+        assert _found(fold_pattern(word), text) == _found(re.escape(word), folded), word
+    # Not a folded term: matches nothing, as in the folded text.
+    assert _found(fold_pattern("Đà"), text) == _found(re.escape("Đà"), folded) == []
+
+
+def test_a_fold_pattern_agrees_on_the_demo_journal_text() -> None:
+    from congtin.demo.content import ARTICLES
+
+    texts = [
+        f"{article['title']}\n{article['summary']}\n"
+        + "\n".join(str(block["value"]) for block in article["body"] if block["type"] == "paragraph")
+        for article in ARTICLES
+    ]
+    assert len(texts) >= 40
+    for text in map(nfc, texts):
+        folded = fold(text)
+        for word in set(re.findall(r"\w+", folded)):
+            assert _found(fold_pattern(word), text) == _found(re.escape(word), folded), word
