@@ -12,7 +12,9 @@ instrumentation on. The process turns callgrind on and off itself through the cl
 requests of ``valgrind/callgrind.h`` (a ten-line C helper compiled here with the system's ``cc``), and
 dumps the counts after 0 requests and after N: instructions per request = (count after N − count after
 0) / N. Requests go straight to the site's WSGI application, as gunicorn calls it. Only the Python process
-is counted, not PostgreSQL; the queries per request are counted in a separate pass without valgrind.
+is counted, not PostgreSQL; the queries per request are counted in a separate pass without valgrind. A
+folder kept by ``--sqlite`` is measured on its SQLite files, whose work runs inside the process and is
+counted with it.
 
 ``--explain`` adds the database's side: each query of the measured requests is run again under ``EXPLAIN
 (ANALYZE)`` and its planning and execution times summed per request (PostgreSQL's own timing of the
@@ -67,11 +69,17 @@ def _paths(workdir: Path, site: str, n: int) -> dict[str, list[str]]:
     }
 
 
+def _db_url(workdir: Path, pg_url: str, name: str) -> str:
+    """The SQLite file a ``--sqlite`` run kept in the folder, otherwise the PostgreSQL database."""
+    path = workdir / f"{name}.sqlite3"
+    return sites.sqlite_url(path) if path.exists() else sites.database_url(pg_url, name)
+
+
 def _env(site: str, workdir: Path, pg_url: str, redis_url: str, database: str) -> tuple[dict[str, str], Path]:
     if site == "congtin":
-        return sites.congtin_env(sites.database_url(pg_url, database), redis_url), sites.REPO
+        return sites.congtin_env(_db_url(workdir, pg_url, database), redis_url), sites.REPO
     project = workdir / "vanilla"
-    return sites.vanilla_env(project, sites.database_url(pg_url, f"{database}_vanilla")), project
+    return sites.vanilla_env(project, _db_url(workdir, pg_url, f"{database}_vanilla")), project
 
 
 def _request(app, path: str) -> tuple[int, int]:

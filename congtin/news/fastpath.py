@@ -149,11 +149,15 @@ def _serve(request: HttpRequest) -> HttpResponse | None:
         return _article(request, parent, slug, snapshot, site, current, root_url_path)
 
 
-def _cursor() -> Any:
-    """A cursor on the database the router reads pages from (the replica for anonymous readers)."""
+def _connection() -> Any:
+    """The database the router reads pages from (the replica for anonymous readers)."""
     from wagtail.models import Page
 
-    return connections[router.db_for_read(Page)].cursor()
+    return connections[router.db_for_read(Page)]
+
+
+def _cursor() -> Any:
+    return _connection().cursor()
 
 
 def _respond(request: HttpRequest, html: str | None, page: Any, kind: str) -> HttpResponse | None:
@@ -523,9 +527,46 @@ def _related(pk: int, path: str, snapshot: structure.SiteStructure, root_url_pat
 
 # -- listings (section and home) ---------------------------------------------------------------
 
+# How the listings are read, on PostgreSQL and on SQLite alike (``tests/test_fastpath_plans.py`` holds
+# SQLite's plans): the newest articles by walking the publication date index from its end, keeping the
+# rows under the section's path, until the LIMIT is reached -- no sort. SQLite's LIKE ignores case, so it
+# never uses the path index for ``path LIKE 'prefix%'``, and has no statistics unless someone runs
+# ANALYZE; PostgreSQL picks the same walk from its statistics.
 _LISTING_COLUMNS = "p.id, p.url_path, p.title, p.first_published_at, a.summary, a.feed_image_id"
 _LISTING_FROM = "FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id"
+_LISTING_WHERE = "WHERE p.live AND p.path LIKE %s AND p.depth > %s"
 _NEWEST = "ORDER BY p.first_published_at DESC, p.id DESC"
+# The top stories from their partial index (migration news 0003), the few of them sorted; the newest
+# others by the date index. ``CROSS JOIN`` makes SQLite read the article rows first (its documented way
+# to fix a join order; PostgreSQL treats it as a plain join): joined the other way round SQLite walks
+# the date index down to the oldest top story, every article of the site when one of them is old.
+HOME_TOP_SQL = (
+    f"SELECT * FROM (SELECT {_LISTING_COLUMNS}, 1 AS arm "  # noqa: S608 - constants
+    "FROM news_articlepage a CROSS JOIN wagtailcore_page p "
+    f"{_LISTING_WHERE} AND a.page_ptr_id = p.id AND a.is_top_story {_NEWEST} LIMIT %s) AS top_stories "
+    f"UNION ALL SELECT * FROM (SELECT {_LISTING_COLUMNS}, 2 AS arm {_LISTING_FROM} {_LISTING_WHERE} "
+    f"AND NOT a.is_top_story {_NEWEST} LIMIT %s) AS newest"
+)
+
+
+def _prefix_wildcard(vendor: str) -> str:
+    return "*" if vendor == "sqlite" else "%"
+
+
+def section_listing_sql(vendor: str) -> str:
+    """A section's newest articles with the count of all of them (for the pagination) in one statement;
+    parameters: the article content type, the count's path pattern (the path and ``_prefix_wildcard``),
+    the section's depth, the listing's path pattern (the path and "%"), the depth again, the limit.
+
+    The count reads one index only: ``news_page_listing`` (migration news 0005; content type, path,
+    depth, live). SQLite reaches its path range through ``GLOB``, which is case-sensitive and so may use
+    an index on a column of the binary collation, where LIKE may not; PostgreSQL through LIKE."""
+    operator = "GLOB" if vendor == "sqlite" else "LIKE"
+    count_sql = (
+        "SELECT COUNT(*) FROM wagtailcore_page q "  # noqa: S608 - constants
+        f"WHERE q.content_type_id = %s AND q.path {operator} %s AND q.depth > %s AND q.live"
+    )
+    return f"SELECT {_LISTING_COLUMNS}, ({count_sql}) {_LISTING_FROM} {_LISTING_WHERE} {_NEWEST} LIMIT %s"
 
 
 @dataclass(frozen=True)
@@ -613,19 +654,15 @@ def _section(
 
     chrome = _chrome(request, "news/section_page.html", ("content",), section.path, load)
     page_size = 20  # news.models.SECTION_PAGE_SIZE
-    where = "WHERE p.live AND p.path LIKE %s AND p.depth > %s"
-    with _cursor() as cursor:
-        # The count on the page rows alone (their path index), the newest by the publication date index.
-        count_sql = (
-            "SELECT COUNT(*) FROM wagtailcore_page q "
-            "WHERE q.live AND q.path LIKE %s AND q.depth > %s AND q.content_type_id = %s"
-        )
+    where = _LISTING_WHERE
+    connection = _connection()
+    with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {_LISTING_COLUMNS}, ({count_sql}) {_LISTING_FROM} {where} {_NEWEST} LIMIT %s",
+            section_listing_sql(connection.vendor),
             [
-                section.path + "%",
-                section.depth,
                 _article_type_id(),
+                section.path + _prefix_wildcard(connection.vendor),
+                section.depth,
                 section.path + "%",
                 section.depth,
                 page_size + 1,
@@ -718,17 +755,12 @@ def _home(
         for page in snapshot.pages.values()
         if page.model == SECTION_MODEL and page.depth == home.depth + 1 and not page.restricted
     ]
-    where = "WHERE p.live AND p.path LIKE %s AND p.depth > %s"
+    where = _LISTING_WHERE
     with _cursor() as cursor:
         # Top stories first, newest first; the newest other articles fill the places left
         # (news.queries.top_stories).
-        # Two arms, each served by an index (the top stories' partial index, the publication date).
         cursor.execute(
-            f"SELECT * FROM (SELECT {_LISTING_COLUMNS}, 1 AS arm {_LISTING_FROM} {where} AND a.is_top_story "  # noqa: S608 - constants
-            f"{_NEWEST} LIMIT %s) AS top_stories UNION ALL "
-            f"SELECT * FROM (SELECT {_LISTING_COLUMNS}, 2 AS arm {_LISTING_FROM} {where} AND NOT a.is_top_story "
-            f"{_NEWEST} LIMIT %s) AS newest",
-            [home.path + "%", home.depth, TOP_STORIES, home.path + "%", home.depth, TOP_STORIES],
+            HOME_TOP_SQL, [home.path + "%", home.depth, TOP_STORIES, home.path + "%", home.depth, TOP_STORIES]
         )
         rows = cursor.fetchall()
         top = _listed([row[:-1] for row in rows if row[-1] == 1])

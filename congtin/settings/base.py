@@ -99,6 +99,26 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# The embedded default serves several gunicorn workers and the task worker from one file
+# (docs/decisions/0026, its 2026-11-29 SQLite section):
+# - WAL: readers do not wait for a writer, nor a writer for readers (the rollback journal locks the
+#   whole file while a write commits); with it, NORMAL sync keeps the file consistent and may lose only
+#   the last transactions at a power cut, and spares an fsync per commit;
+# - IMMEDIATE: a transaction takes the write lock when it begins, so two that read then write wait
+#   for each other (the busy timeout) instead of one failing with "database is locked";
+# - a 20 s busy timeout (Python's default is 5 s) for a writer behind a long one (a bulk import);
+# - reads through a memory map of up to 256 MiB (the operating system's page cache, shared by the
+#   workers) besides 16 MiB of SQLite's own cache per connection; temporary tables in memory.
+SQLITE_OPTIONS = {
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384; "
+        "PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY"
+    ),
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
