@@ -120,8 +120,13 @@ def load(site: str, corpus: Path, env: dict[str, str], cwd: Path, log: Path) -> 
     saved = log.with_suffix(".json")
     if saved.exists():
         # A kept database follows the tree it is measured with: its new migrations, and static files
-        # collected in this checkout (production settings refuse a page whose static manifest is missing).
-        for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+        # collected in this checkout (production settings refuse a page whose static manifest is missing);
+        # congtin's search index in step with this tree's schema and its article texts rendered by this
+        # tree's code, as a deployment does (docs/deployment.md).
+        commands = [["migrate", "--noinput"], ["collectstatic", "--noinput"]]
+        if site == "congtin":
+            commands += [["search_index_catch_up"], ["render_article_texts"]]
+        for command in commands:
             subprocess.run(  # noqa: S603
                 [sys.executable, "-m", "django", *command, "-v", "0"], env=env, cwd=cwd, check=True
             )
