@@ -189,3 +189,15 @@ def test_listed_articles_print_as_the_item_template_prints_them(client, site_tre
         assert "Tóm tắt có &lt;b&gt;thẻ&lt;/b&gt; &amp; &#x27;dấu nháy&#x27;." in page
         assert "từ58 từ59 …</p>" in page and "từ60" not in page
         assert '<time datetime="2026-03-02T03:30:00+07:00">02/03/2026</time>' in page
+
+
+def test_every_lean_page_prints_a_fresh_token_in_the_language_switch(client, site_tree):
+    published_article(site_tree.news, title="Bài trang chủ")
+    tokens = []
+    for url in ("/", site_tree.news.url, "/", site_tree.news.url):
+        client.get(url)
+        count, response = _queries(client, url)
+        assert count == 1  # the lean path
+        tokens += re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', response.content.decode())
+    assert len(tokens) == len(set(tokens)) == 4
+    assert all(re.fullmatch("[a-zA-Z0-9]{64}", token) for token in tokens)
