@@ -157,11 +157,68 @@ def _serve(request: HttpRequest) -> HttpResponse | None:
         return _article(request, parent, slug, snapshot, site, current, root_url_path)
 
 
-def _cursor() -> Any:
-    """A cursor on the database the router reads pages from (the replica for anonymous readers)."""
+def _connection() -> Any:
+    """The database the router reads pages from (the replica for anonymous readers)."""
     from wagtail.models import Page
 
-    return connections[router.db_for_read(Page)].cursor()
+    return connections[router.db_for_read(Page)]
+
+
+def _cursor() -> Any:
+    return _connection().cursor()
+
+
+def _prepares(connection: Any) -> bool:
+    return bool(
+        connection.vendor == "postgresql"
+        and getattr(settings, "CONGTIN_PREPARED_LISTINGS", True)
+        and _preparing_cursor_class() is not None
+    )
+
+
+def _statement(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...] | None]:
+    """A listing's statement, made once per structure version: on PostgreSQL with its values written
+    in (quoted by the driver), so that its text is the whole statement and ``_listing_cursor`` can
+    prepare it; elsewhere the SQL and its parameters."""
+    connection = _connection()
+    if not _prepares(connection):
+        return sql, params
+    connection.ensure_connection()
+    return str(connection.ops.compose_sql(sql, params)), None
+
+
+def _listing_cursor() -> Any:
+    """A cursor for the listings' statements. On PostgreSQL they are prepared on the server, once per
+    connection, instead of planned on every request: their text changes only with the site structure
+    (``_statement``), and planning the home page's took 1.4 ms of PostgreSQL CPU at 10,000 articles,
+    three times its execution. ``CONGTIN_PREPARED_LISTINGS = False`` turns this off, for a connection
+    pooler in transaction mode that does not carry prepared statements (PgBouncer before 1.21)."""
+    connection = _connection()
+    if not _prepares(connection):
+        return connection.cursor()
+    # BaseDatabaseWrapper._cursor(), with a cursor that prepares what it executes.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_preparing_cursor_class()(connection.connection))
+
+
+@functools.cache
+def _preparing_cursor_class() -> Any:
+    """Django's server-binding psycopg cursor, preparing every statement it executes (psycopg 3 only)."""
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    if not is_psycopg3:
+        return None
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(
+            self, query: Any, params: Any = None, *, prepare: bool | None = None, binary: Any = None
+        ) -> Any:
+            return super().execute(query, params, prepare=True, binary=binary)  # type: ignore[misc]
+
+    return PreparingCursor
 
 
 def _respond(request: HttpRequest, html: str | None, page: Any, kind: str) -> HttpResponse | None:
@@ -681,10 +738,14 @@ def _section(
         return page, {
             "head": head,
             "featured_id": page.featured_article_id,
-            "sql": f"SELECT {_LISTING_COLUMNS}, ({count_sql}) {_LISTING_FROM} {_LISTING_WHERE} {_NEWEST} LIMIT %s",
-            "params": (like, section.depth, _article_type_id(), like, section.depth, SECTION_PAGE_SIZE + 1),
-            "featured_sql": f"SELECT {_LISTING_COLUMNS} {_LISTING_FROM} {_LISTING_WHERE} AND p.id = %s",
-            "featured_params": (like, section.depth, page.featured_article_id),
+            "statement": _statement(
+                f"SELECT {_LISTING_COLUMNS}, ({count_sql}) {_LISTING_FROM} {_LISTING_WHERE} {_NEWEST} LIMIT %s",
+                (like, section.depth, _article_type_id(), like, section.depth, SECTION_PAGE_SIZE + 1),
+            ),
+            "featured_statement": _statement(
+                f"SELECT {_LISTING_COLUMNS} {_LISTING_FROM} {_LISTING_WHERE} AND p.id = %s",
+                (like, section.depth, page.featured_article_id),
+            ),
             "featured_open": (
                 '\n<section class="featured" aria-labelledby="bai-noi-bat">\n'
                 f'  <h2 id="bai-noi-bat" class="visually-hidden">{_("Bài nổi bật")}</h2>\n  '
@@ -699,14 +760,14 @@ def _section(
     extras = chrome.extras
     if extras["head"] is None:
         return None
-    with _cursor() as cursor:
-        cursor.execute(extras["sql"], extras["params"])
+    with _listing_cursor() as cursor:
+        cursor.execute(*extras["statement"])
         rows = cursor.fetchall()
         total = rows[0][-1] if rows else 0
         featured_id = extras["featured_id"]
         featured = next((row for row in rows if row[0] == featured_id), None)
         if featured is None and featured_id is not None:
-            cursor.execute(extras["featured_sql"], extras["featured_params"])
+            cursor.execute(*extras["featured_statement"])
             featured = cursor.fetchone()
     if featured is None and rows:
         featured = rows[0]
@@ -795,15 +856,14 @@ def _home(
                 f'\n<section class="home-masthead" aria-label="{_("Thông tin cơ quan báo chí")}">\n'
                 f"  {masthead}\n</section>\n"
             ),
-            "sql": " UNION ALL ".join(arms),
-            "params": tuple(params),
+            "statement": _statement(" UNION ALL ".join(arms), tuple(params)),
         }
 
     chrome = _chrome(request, "news/home_page.html", ("content",), "", load)
     extras = chrome.extras
     sections: list[str] = extras["sections"]
-    with _cursor() as cursor:
-        cursor.execute(extras["sql"], extras["params"])
+    with _listing_cursor() as cursor:
+        cursor.execute(*extras["statement"])
         rows = cursor.fetchall()
     # The arms in order, each newest first (UNION ALL appends its arms; an arm's rows keep their order).
     arms: list[list[Row]] = [[] for _n in range(2 + len(sections))]
