@@ -171,7 +171,7 @@ def _cursor() -> Any:
 def _prepares(connection: Any) -> bool:
     return bool(
         connection.vendor == "postgresql"
-        and getattr(settings, "CONGTIN_PREPARED_LISTINGS", True)
+        and settings.CONGTIN_PREPARED_LISTINGS
         and _preparing_cursor_class() is not None
     )
 
