@@ -168,6 +168,9 @@ def _cursor() -> Any:
     return _connection().cursor()
 
 
+NEVER_BY_COUNT = 2**31 - 1
+
+
 def _prepares(connection: Any) -> bool:
     return bool(
         connection.vendor == "postgresql"
@@ -199,8 +202,14 @@ def _listing_cursor() -> Any:
     # BaseDatabaseWrapper._cursor(), with a cursor that prepares what it executes.
     connection.close_if_health_check_failed()
     connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        # Django sets None, which turns psycopg's preparing off altogether, explicit requests
+        # included. A threshold never reached prepares only what asks for it: Django's own
+        # (client-binding) cursors never prepare.
+        raw.prepare_threshold = NEVER_BY_COUNT
     with connection.wrap_database_errors:
-        return connection._prepare_cursor(_preparing_cursor_class()(connection.connection))
+        return connection._prepare_cursor(_preparing_cursor_class()(raw))
 
 
 @functools.cache
