@@ -201,3 +201,17 @@ def test_every_lean_page_prints_a_fresh_token_in_the_language_switch(client, sit
         tokens += re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', response.content.decode())
     assert len(tokens) == len(set(tokens)) == 4
     assert all(re.fullmatch("[a-zA-Z0-9]{64}", token) for token in tokens)
+
+
+def test_on_postgresql_the_listings_are_prepared_once_per_connection(client, site_tree):
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    published_article(site_tree.news, title="Bài trang chủ")
+    for url in ("/", site_tree.news.url, "/", site_tree.news.url):
+        assert client.get(url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+        prepared = [row[0] for row in cursor.fetchall()]
+    # The home page's statement and the section's, each prepared once and executed twice.
+    assert len([s for s in prepared if "AS arm_0" in s]) == 1
+    assert len([s for s in prepared if "SELECT COUNT(*) FROM wagtailcore_page q" in s]) == 1
