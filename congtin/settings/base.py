@@ -200,6 +200,9 @@ if REDIS_URL:
     }
 # Let Django serve MEDIA_ROOT outside DEBUG (make run-prod only; never on a real server).
 CONGTIN_SERVE_MEDIA = env_bool("CONGTIN_SERVE_MEDIA")
+# The lean path's listings as statements prepared once per PostgreSQL connection (decision 0026); false
+# behind a connection pooler in transaction mode that does not carry prepared statements (PgBouncer < 1.21).
+CONGTIN_PREPARED_LISTINGS = env_bool("CONGTIN_PREPARED_LISTINGS", True)
 # Front caches (Varnish) to ban after a publish, e.g. "http://127.0.0.1:6081"; none: nothing is sent.
 CONGTIN_FRONTCACHE_HOSTS = env_list("CONGTIN_FRONTCACHE_HOSTS")
 # A read replica: when set, reads go to it through congtin.core.routers.ReplicaRouter.
