@@ -92,11 +92,13 @@ def test_a_section_counts_its_articles_on_one_index_and_lists_them_by_the_date_i
 
 def test_the_home_page_reads_its_top_stories_from_their_index_however_old(client, tree):
     plans = _plans(client, "/")
-    assert len(plans) == 2  # top stories with the newest, then each section's newest
-    top_steps = plans[0][1]
-    # Not a walk down the date index to 2020: the top stories' own partial index, the few of them sorted.
-    assert any("news_article_top_story" in step for step in top_steps), top_steps
-    assert any("wagtailcore_page_first_published_at" in step for step in plans[1][1]), plans[1][1]
+    assert len(plans) == 1  # one statement: the top stories, the newest others, each section's newest
+    steps = plans[0][1]
+    # Not a walk down the date index to 2020: the top stories' own partial index, the few of them sorted;
+    # every other arm walks the date index, sorting nothing.
+    assert any("news_article_top_story" in step for step in steps), steps
+    assert sum("wagtailcore_page_first_published_at" in step for step in steps) >= 3, steps
+    assert sum("TEMP B-TREE" in step for step in steps) <= 1, steps
     _assert_no_scan_or_sort_of_page_rows(plans)
     html = client.get("/").content.decode()
     top = html.split('class="top-stories"', 1)[1].split("</section>", 1)[0]
