@@ -21,6 +21,23 @@ max_requests = 5000
 max_requests_jitter = 500
 # Load the application once in the master: workers fork with the code already imported.
 preload_app = True
+
+
+def when_ready(server):  # type: ignore[no-untyped-def]
+    """The master serves the same pages once before forking, so every worker inherits what they loaded."""
+    from congtin.core.warmup import when_ready as warm
+
+    warm(server)
+
+
+def post_worker_init(worker):  # type: ignore[no-untyped-def]
+    """A new or recycled worker serves the home page and the main sections to itself before its first
+    reader (congtin/core/warmup.py): its connections, templates and page chrome are ready."""
+    from congtin.core.warmup import post_worker_init as warm
+
+    warm(worker)
+
+
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 # Python warnings and logging that reach stderr (e.g. "Redis unavailable") land in the error log too.

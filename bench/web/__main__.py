@@ -355,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
             cwd=REPO,
             workers=args.workers,
             workdir=workdir,
+            # deploy/gunicorn.conf.py's hook: a recycled worker warms itself before its first reader.
+            config="python:congtin.core.warmup",
         )
         servers.append(congtin)
 

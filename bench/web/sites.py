@@ -148,7 +148,10 @@ def load(site: str, corpus: Path, env: dict[str, str], cwd: Path, log: Path) -> 
     return json.loads(answer)
 
 
-def gunicorn(name: str, wsgi: str, *, env: dict[str, str], cwd: Path, workers: int, workdir: Path) -> Server:
+def gunicorn(
+    name: str, wsgi: str, *, env: dict[str, str], cwd: Path, workers: int, workdir: Path, config: str = ""
+) -> Server:
+    """``config``: a gunicorn configuration (congtin's worker warm-up hook, as deploy/gunicorn.conf.py has it)."""
     port = free_port()
     # The choices of congtin's production configuration (deploy/gunicorn.conf.py: sync workers, the app
     # preloaded in the master, workers recycled now and then), for both sites alike; no access log for either.
@@ -165,6 +168,7 @@ def gunicorn(name: str, wsgi: str, *, env: dict[str, str], cwd: Path, workers: i
         "--timeout=120",
         "--graceful-timeout=5",
         "--log-level=warning",
+        *([f"--config={config}"] if config else []),
     ]
     return _started(start(name, command, port=port, workdir=workdir, env=env, cwd=cwd))
 
