@@ -124,12 +124,10 @@ def _to_wagtail(urlconf: Any, path_info: str) -> bool:
     return bool(match.url_name == "wagtail_serve")
 
 
-def _serve(request: HttpRequest) -> HttpResponse | None:
-    # Only what the URLconf hands to Wagtail's page tree; every other view runs as before.
-    if not _to_wagtail(get_urlconf() or settings.ROOT_URLCONF, request.path_info):
-        return None
+def site_and_structure(request: HttpRequest) -> tuple[Any, structure.SiteStructure] | None:
+    """The request's site among the cached sites (as Wagtail's ``Site.find_for_request`` chooses) and its
+    complete structure, both set on the request for what runs after; None to let Django answer."""
     request.get_host()  # the same DisallowedHost (400) as Django when the host is not allowed
-    # As Wagtail's Site.find_for_request does.
     hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
     port = request.get_port()
     current = structure.request_version(request)
@@ -141,6 +139,18 @@ def _serve(request: HttpRequest) -> HttpResponse | None:
     snapshot = structure.request_structure(request)
     if snapshot is None or not snapshot.complete:
         return None
+    return site, snapshot
+
+
+def _serve(request: HttpRequest) -> HttpResponse | None:
+    # Only what the URLconf hands to Wagtail's page tree; every other view runs as before.
+    if not _to_wagtail(get_urlconf() or settings.ROOT_URLCONF, request.path_info):
+        return None
+    found = site_and_structure(request)
+    if found is None:
+        return None
+    site, snapshot = found
+    current: str = request._congtin_structure_version  # type: ignore[attr-defined]
     root_url_path = site.root_page.url_path
     url_path = root_url_path + request.path_info[1:]
     with translation.override(settings.LANGUAGE_CODE):

@@ -25,13 +25,11 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from congtin.core import structure
 from congtin.frontcache import policies
 from congtin.news import fastpath
 from congtin.search.forms import MAX_QUERY_LENGTH, PARAM_QUERY, read_params
@@ -56,17 +54,7 @@ def serve(request: HttpRequest) -> HttpResponse | None:
     typed = request.GET.get(PARAM_QUERY, "")
     if not typed.strip() or len(typed.strip()) > MAX_QUERY_LENGTH or symbol_query_terms(typed):
         return None
-    request.get_host()  # the same DisallowedHost (400) as Django when the host is not allowed
-    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
-    port = request.get_port()
-    current = structure.request_version(request)
-    site = structure.site_for_host(current, hostname, int(port) if port.isdigit() else 0)
-    if site is None:
-        return None
-    request._wagtail_site = site  # type: ignore[attr-defined]
-    request._congtin_structure_version = current  # type: ignore[attr-defined]
-    snapshot = structure.request_structure(request)
-    if snapshot is None or not snapshot.complete:
+    if fastpath.site_and_structure(request) is None:
         return None
     params = read_params(request.GET)
     if not params.query or params.too_long:
