@@ -5,12 +5,25 @@ from __future__ import annotations
 import logging
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from congtin.core.warmup import warm_worker
 from congtin.news.tests.helpers import published_article
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """As Django's test client does: the WSGI handler would close the connection that holds the test's
+    transaction at the start and end of each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_a_worker_serves_the_home_page_and_the_main_sections_to_itself(site_tree, settings) -> None:
