@@ -16,9 +16,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
 keepalive = 5
-# Recycle workers now and then so a slow leak never grows into an outage.
+# Recycle workers now and then so a slow leak never grows into an outage. Each worker draws its limit
+# anywhere in 5,000-10,000: with a jitter of 500, workers sharing the load reached their limits within
+# seconds of each other, and the few seconds in which several were replaced at once took the home
+# page's p99 at 16 connections from 26 ms to 450-990 ms (docs/benchmarks/2026-11-29-web.md, session 5).
 max_requests = 5000
-max_requests_jitter = 500
+max_requests_jitter = 5000
 # Load the application once in the master: workers fork with the code already imported.
 preload_app = True
 

@@ -163,7 +163,7 @@ def gunicorn(
         "--worker-class=sync",
         "--preload",
         "--max-requests=5000",
-        "--max-requests-jitter=500",
+        "--max-requests-jitter=5000",
         "--keep-alive=5",
         "--timeout=120",
         "--graceful-timeout=5",
