@@ -14,12 +14,11 @@ responses are dropped. A page that fails is logged and skipped: a worker always 
 
 from __future__ import annotations
 
-import io
 import logging
-import sys
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
+from wsgiref.util import setup_testing_defaults
 
 logger = logging.getLogger(__name__)
 
@@ -38,23 +37,10 @@ def _host() -> str:
 
 
 def _environ(path: str, host: str) -> dict[str, Any]:
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": host,
-        "SERVER_PORT": "80",
-        "HTTP_HOST": host,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.version": (1, 0),
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-    }
+    """An anonymous reader's GET of ``path``; the standard WSGI keys from the standard library."""
+    environ: dict[str, Any] = {"PATH_INFO": path, "HTTP_HOST": host, "SERVER_NAME": host}
+    setup_testing_defaults(environ)
+    return environ
 
 
 def _serve(application: Callable[..., Iterable[bytes]], path: str, host: str) -> str:
