@@ -258,7 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-vanilla", action="store_true")
     parser.add_argument(
-        "--output", type=Path, help="the results file (default docs/benchmarks/<today>-web.md; '-' for none)"
+        "--output",
+        type=Path,
+        help="the results file (default docs/benchmarks/<today>-web.md; a file already there gets the run added at its "
+        "end; '-' for none)",
     )
     parser.add_argument(
         "--sequential",
@@ -456,9 +459,10 @@ def main(argv: list[str] | None = None) -> int:
                 args.output or REPO / "docs" / "benchmarks" / f"{context['started']:%Y-%m-%d}-web{suffix}.md"
             )
             output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
+            appended = report.save(output, text)
             say(
-                f"\nbench.web: written to {output.relative_to(REPO) if output.is_relative_to(REPO) else output}"
+                f"\nbench.web: {'added to the end of' if appended else 'written to'} "
+                f"{output.relative_to(REPO) if output.is_relative_to(REPO) else output}"
             )
     finally:
         for server in reversed(servers):

@@ -307,3 +307,17 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
     for note in context.get("notes", []):
         lines += ["", note]
     return "\n".join(lines) + "\n"
+
+
+def save(path: Path, text: str) -> bool:
+    """Write the results to ``path``; when the file is already there (an earlier run of the day, often with
+    its write-up), add this run at its end, its headings one level down, instead of replacing it.
+
+    True when the run was appended."""
+    if not path.exists() or not path.read_text(encoding="utf-8").strip():
+        path.write_text(text, encoding="utf-8")
+        return False
+    demoted = re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.MULTILINE)
+    before = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{before}\n\n{demoted.rstrip()}\n", encoding="utf-8")
+    return True

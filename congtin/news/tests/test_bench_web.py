@@ -143,3 +143,16 @@ def test_search_ratio_names_a_wrk_row_where_no_request_finished():
     assert measured.startswith("119.5× (3347.0 / 28.0 ms)")
     assert measured.endswith("; vanilla Wagtail: no request finished in 12 s")
     assert met == "yes"
+
+
+def test_results_file_of_the_day_keeps_its_write_up_and_gets_the_next_run_at_its_end(tmp_path):
+    results = tmp_path / "2026-11-29-web.md"
+
+    assert report.save(results, "# Web bench, 2026-11-29\n\n## Results\n\nfirst run\n") is False
+    results.write_text(results.read_text(encoding="utf-8") + "\nWhat the engineer wrote about it.\n")
+    assert report.save(results, "# Web bench, 2026-11-29\n\n## Results\n\nsecond run\n") is True
+
+    text = results.read_text(encoding="utf-8")
+    assert text.startswith("# Web bench, 2026-11-29\n\n## Results\n\nfirst run\n")
+    assert "What the engineer wrote about it." in text
+    assert text.endswith("## Web bench, 2026-11-29\n\n### Results\n\nsecond run\n")
