@@ -79,7 +79,7 @@ WHERE p.slug = %s AND p.depth = %s AND p.path LIKE %s AND p.live
 _RELATED_SQL = """
 SELECT p.id, p.url_path, p.title, p.first_published_at, a.summary
 FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id
-WHERE p.live AND p.depth = %s AND p.path LIKE %s AND p.id <> %s
+WHERE p.live AND p.depth = %s AND p.path LIKE %s
 ORDER BY p.first_published_at DESC, p.id DESC
 LIMIT %s
 """
@@ -402,7 +402,7 @@ def _article(
     structure_version: str,
     root_url_path: str,
 ) -> HttpResponse | None:
-    with _cursor() as cursor:
+    with _listing_cursor() as cursor:
         cursor.execute(_ARTICLE_SQL, [slug, section.depth + 1, section.path + "%"])
         row = cursor.fetchone()
     if row is None:
@@ -589,14 +589,32 @@ def _share(url: str, title: str) -> str:
     )
 
 
+_related_statements: dict[tuple[str, str], tuple[str, tuple[Any, ...] | None]] = {}
+
+
+def _related_statement(section_path: str) -> tuple[str, tuple[Any, ...] | None]:
+    """The section's newest articles, one more than are shown (the reader's own article is dropped
+    from them): a statement of the section alone, not of the article, so that PostgreSQL prepares one
+    plan per section and reuses it for every article in it (``_listing_cursor``), where a statement
+    naming the article would be planned again on every request."""
+    key = (_connection().alias, section_path)
+    statement = _related_statements.get(key)
+    if statement is None:
+        if len(_related_statements) > 1000:  # sections deleted or moved leave keys behind
+            _related_statements.clear()
+        params = (len(section_path) // 4 + 1, section_path + "%", RELATED_LIMIT + 1)
+        statement = _related_statements[key] = _statement(_RELATED_SQL, params)
+    return statement
+
+
 def _related(pk: int, path: str, snapshot: structure.SiteStructure, root_url_path: str) -> str | None:
     """ "Tin tức cùng chuyên mục" (``news.queries.related_in_section``), or None to go the normal way."""
     section_path = path[:-4]
     if any(r.startswith(section_path) for r in snapshot.restricted_paths):
         return None  # an article of the section is restricted: leave it to the normal way
-    with _cursor() as cursor:
-        cursor.execute(_RELATED_SQL, [len(path) // 4, section_path + "%", pk, RELATED_LIMIT])
-        rows = cursor.fetchall()
+    with _listing_cursor() as cursor:
+        cursor.execute(*_related_statement(section_path))
+        rows = [row for row in cursor.fetchall() if row[0] != pk][:RELATED_LIMIT]
     if not rows:
         return ""
     item = _printer(root_url_path)

@@ -66,6 +66,24 @@ def test_an_article_page_runs_the_same_few_queries_however_many_related_articles
     assert alone == with_related == 2
 
 
+def test_the_newest_and_the_oldest_article_of_a_section_each_list_five_others_as_the_normal_path_does(
+    client, site_tree
+):
+    base = dt.datetime(2021, 6, 1, 8, 0, tzinfo=dt.UTC)
+    articles = [
+        published_article(site_tree.news, when=base + dt.timedelta(days=n), title=f"Tin số {n}")
+        for n in range(8)
+    ]
+    newest, oldest = articles[-1], articles[0]
+
+    for article, expected in ((newest, [6, 5, 4, 3, 2]), (oldest, [7, 6, 5, 4, 3])):
+        lean = client.get(article.url)
+        html = lean.content.decode()
+        related = html.split('id="cung-chuyen-muc"', 1)[1]
+        assert re.findall(r">Tin số (\d)</a>", related) == [str(n) for n in expected]
+        _assert_same(lean, _normal(client, article.url), article.url)
+
+
 def test_corrections_and_tags_cost_one_query_each_and_show_at_once(client, site_tree):
     article = published_article(site_tree.news, title="Bài có đính chính")
     client.get(article.url)
@@ -215,3 +233,19 @@ def test_on_postgresql_the_listings_are_prepared_once_per_connection(client, sit
     # The home page's statement and the section's, each prepared once and executed twice.
     assert len([s for s in prepared if "AS arm_0" in s]) == 1
     assert len([s for s in prepared if "SELECT COUNT(*) FROM wagtailcore_page q" in s]) == 1
+
+
+def test_on_postgresql_an_article_and_its_section_list_are_prepared_once_for_every_article(client, site_tree):
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    articles = [published_article(site_tree.news, title=f"Bài {n}") for n in range(4)]
+    articles.append(published_article(site_tree.research, title="Bài mục khác"))
+    for article in articles * 2:
+        assert client.get(article.url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+        prepared = [row[0] for row in cursor.fetchall()]
+    # One statement reads every article (its slug a parameter); the newest of a section are one
+    # statement per section, whichever article of it is read.
+    assert len([s for s in prepared if "p.slug = $1" in s]) == 1
+    assert len([s for s in prepared if "ORDER BY p.first_published_at DESC, p.id DESC" in s]) == 2
