@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gzip
 import os
 import shutil
 import subprocess
@@ -393,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
             if status == 200:
                 (static_root / path.strip("/")).mkdir(parents=True, exist_ok=True)
                 (static_root / path.strip("/") / "index.html").write_bytes(body)
+                # Varnish keeps text gzip-compressed at its default level 6 (deploy/varnish/congtin.vcl).
+                (static_root / path.strip("/") / "index.html.gz").write_bytes(gzip.compress(body, 6, mtime=0))
         static_root.chmod(0o755)
         for folder in static_root.rglob("*"):
             folder.chmod(0o755 if folder.is_dir() else 0o644)

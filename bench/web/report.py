@@ -266,7 +266,8 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
         f"Run: {started:%H:%M}–{finished:%H:%M} UTC. Corpus: {args.articles:,} articles in 5 sections, from "
         f"{context['source']}. wrk: {args.connections} connections, {args.threads} threads, {args.warmup:g} s warm-up "
         f"and {args.duration:g} s per row, on 127.0.0.1; article rows walk 100 articles, section rows the 5 sections, "
-        "search rows 20 queries. gunicorn: "
+        "search rows 20 queries; every request asks `Accept-Encoding: gzip, deflate, br`, as browsers do (nginx "
+        "answers with each page's `.gz` file, Varnish with its stored compressed copy). gunicorn: "
         f"{args.workers} sync workers for both sites; "
         + _database_sentence(getattr(args, "db", "postgresql")),
         "",

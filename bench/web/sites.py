@@ -243,6 +243,8 @@ http {{
     access_log off;
     sendfile on;
     tcp_nopush on;
+    # The page's .gz beside it, for a browser's Accept-Encoding: nginx's cheapest compressed answer.
+    gzip_static on;
     keepalive_requests 100000;
     default_type text/html;
     client_body_temp_path {workdir}/nginx-tmp/body;

@@ -38,6 +38,7 @@ function request()
 end
 """
 
+ACCEPT_ENCODING = "gzip, deflate, br"
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 _DURATION = re.compile(r"^([\d.]+)(us|ms|s|m|h)$")
 
@@ -112,6 +113,8 @@ def run(
         f"--timeout={timeout_s}s",
         "--latency",
         f"--script={script}",
+        # As every browser asks: the front cache and nginx answer with their compressed copies.
+        f"--header=Accept-Encoding: {ACCEPT_ENCODING}",
         base_url + paths[0],
         "--",
         str(listing),

@@ -12,6 +12,7 @@
 #     home sitemap ...) and, after a publish, sends `BAN /` with the X-Cache-Tags of what changed
 #     and/or X-Ban-Url (a path prefix). Bans test obj.http.* only, so the ban lurker clears them in the
 #     background.
+#   - Text (HTML, feeds, JSON, CSS, JS, SVG) is stored gzip-compressed and sent so to browsers.
 #   - Grace: while the application is healthy a stale object is served for at most 10 s while one
 #     background fetch refreshes it (concurrent misses are coalesced by Varnish's waiting list);
 #     when the health probe says the application is down, stale objects are served for up to 24 h.
@@ -127,6 +128,11 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         set beresp.ttl = 60s;
         return (deliver);
+    }
+    # Stored compressed, once: browsers (all of them send Accept-Encoding: gzip) get the stored bytes,
+    # a client without gzip gets them inflated on the way out. Images and files are compressed already.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|ld\+json|xml|rss\+xml|atom\+xml|activity\+json|javascript)|image/svg\+xml)") {
+        set beresp.do_gzip = true;
     }
     # Stale-if-error reserve: kept 24 h past its TTL; req.grace decides how much of it is used.
     set beresp.grace = 24h;

@@ -6,6 +6,7 @@ the machine's shared services are never touched.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import os
 import shutil
@@ -61,6 +62,7 @@ class Response:
     status: int
     headers: dict[str, str]
     body: str
+    content: bytes = b""  # the bytes as sent (compressed when Content-Encoding says so)
 
 
 def fetch(port: int, path: str, headers: dict[str, str] | None = None) -> Response:
@@ -68,8 +70,10 @@ def fetch(port: int, path: str, headers: dict[str, str] | None = None) -> Respon
     try:
         connection.request("GET", iri_to_uri(path), headers=headers or {})
         response = connection.getresponse()
-        body = response.read().decode("utf-8", "replace")
-        return Response(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
+        content = response.read()
+        headers = {k.lower(): v for k, v in response.getheaders()}
+        text = gzip.decompress(content) if headers.get("content-encoding") == "gzip" else content
+        return Response(response.status, headers, text.decode("utf-8", "replace"), content)
     finally:
         connection.close()
 

@@ -118,6 +118,27 @@ def test_stale_pages_are_served_while_the_application_is_down(
 
 
 @needs_varnish
+def test_pages_reach_browsers_compressed_once_and_other_clients_whole(varnish: Varnish, site_tree) -> None:
+    article = published_article(site_tree.news, title="Bài viết nén gzip", summary="Tóm tắt " * 200)
+    browser = {"Accept-Encoding": "gzip, deflate, br"}
+
+    first = varnish.get(article.url, headers=browser)
+    compressed = varnish.get(article.url, headers=browser)
+    whole = varnish.get(article.url)
+
+    assert first.headers.get("x-cache") == "MISS"
+    assert compressed.headers.get("x-cache") == "HIT"
+    assert compressed.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed.headers["vary"]
+    assert article.title in compressed.body
+    # The stored copy is the compressed one; a client that asks for no encoding gets the same page whole.
+    assert whole.headers.get("x-cache") == "HIT"
+    assert "content-encoding" not in whole.headers
+    assert whole.body == compressed.body
+    assert len(compressed.content) * 3 < len(whole.content)
+
+
+@needs_varnish
 def test_responses_with_cookies_and_the_admin_are_never_stored(varnish: Varnish, site_tree) -> None:
     for _ in range(2):
         login = varnish.get("/admin/login/")
