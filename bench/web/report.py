@@ -273,7 +273,7 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
         "",
         "## Results",
         "",
-        "CPU is `utime + stime` from `/proc` of the server's processes (gunicorn master and workers; Varnish's "
+        "CPU is the scheduler's run time (`/proc/<pid>/task/*/schedstat`, in ns) of the server's processes (gunicorn master and workers; Varnish's "
         "manager and child plus congtin's gunicorn behind it; nginx master and workers) plus "
         + _database_cpu_sentence(getattr(args, "db", "postgresql"))
         + f", per request: first over {args.sequential} requests made one at a "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from django.test import Client
 from wagtail.models import Page
@@ -10,6 +13,7 @@ from bench.web import report
 from bench.web.__main__ import Measurement
 from bench.web.corpus import articles, demo_records
 from bench.web.load import article_rows
+from bench.web.procs import cpu_seconds
 from bench.web.treebuild import pages_bulk_create
 from bench.web.wrk import parse
 from congtin.news.models import ArticlePage
@@ -156,3 +160,35 @@ def test_results_file_of_the_day_keeps_its_write_up_and_gets_the_next_run_at_its
     assert text.startswith("# Web bench, 2026-11-29\n\n## Results\n\nfirst run\n")
     assert "What the engineer wrote about it." in text
     assert text.endswith("## Web bench, 2026-11-29\n\n### Results\n\nsecond run\n")
+
+
+def test_server_cpu_is_read_to_the_millisecond_not_in_clock_ticks():
+    # A child that, once started, burns about 3 ms of CPU when told to: the bench must see those 3 ms,
+    # where the 10 ms ticks of /proc/<pid>/stat move by 0 or 10.
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "print('ready', flush=True)\n"
+            "sys.stdin.readline()\n"
+            "t = time.thread_time()\n"
+            "while time.thread_time() - t < 0.003: pass\n"
+            "print(time.thread_time() - t, flush=True)\n"
+            "sys.stdin.readline()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        before = cpu_seconds([child.pid])
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        burned = float(child.stdout.readline())
+        seen = cpu_seconds([child.pid]) - before
+    finally:
+        child.communicate("")
+    assert abs(seen - burned) < 0.0015
