@@ -15,12 +15,18 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 STATE = Path(os.environ.get("CONGTIN_PROD_DIR", REPO / ".prod"))
+# Where deploy/run-prod keeps varnishd's working folder (a folder varnishd's own user may enter).
+VARNISH_DIR = Path(
+    os.environ.get("CONGTIN_VARNISH_DIR")
+    or Path(tempfile.gettempdir()) / f"congtin-prod-varnish-{os.getuid()}"
+)
 VARNISH = f"http://127.0.0.1:{os.environ.get('VARNISH_PORT', '8088')}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congtin.settings.production")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/congtin_prod")
@@ -41,7 +47,7 @@ def _newest_ban_time() -> float | None:
     import subprocess
 
     listing = subprocess.run(  # noqa: S603
-        ["varnishadm", "-n", str(STATE / "varnish" / "work"), "ban.list"],  # noqa: S607
+        ["varnishadm", "-n", str(VARNISH_DIR / "work"), "ban.list"],  # noqa: S607
         capture_output=True,
         text=True,
         check=False,
