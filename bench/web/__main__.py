@@ -287,6 +287,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the databases and the working folder")
     parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="build (or bring up to date) both sites, keep them and measure nothing: for a later --reuse",
+    )
+    parser.add_argument(
         "--reuse", type=Path, help="a working folder kept by --keep: its corpus and databases, not rebuilt"
     )
     args = parser.parse_args(argv)
@@ -323,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     workdir = args.reuse or Path(tempfile.mkdtemp(prefix="congtin-bench-web-"))
-    args.keep = args.keep or bool(args.reuse)
+    args.keep = args.keep or bool(args.reuse) or args.build_only
     workdir.chmod(0o755)  # nginx and varnish workers run as other users
     servers: list[Server] = []
     databases: list[str] = []
@@ -388,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             servers.append(vanilla)
 
+        if args.build_only:
+            say(f"  built: {workdir}; measure it with --reuse {workdir} --database {congtin_name}")
+            return 0
         static_root = workdir / "static-pages"
         for path in congtin_paths["articles"]:
             status, _, body = fetch(congtin.url + path)

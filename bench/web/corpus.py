@@ -55,13 +55,15 @@ class CorpusArticle:
     is_top_story: bool = False
     tags: list[str] = field(default_factory=list)
 
-    def body_blocks(self) -> list[dict[str, object]]:
-        """StreamField data: the first half of the paragraphs, the heading, the rest."""
+    def body_blocks(self, *, heading_block: bool = False) -> list[dict[str, object]]:
+        """StreamField data: the first half of the paragraphs, the heading, the rest. The vanilla site's
+        heading is a plain CharBlock; congtin's is a StructBlock of text and level (``heading_block``)."""
         half = max(1, len(self.paragraphs) // 2)
-        paragraphs = [
+        paragraphs: list[dict[str, object]] = [
             {"type": "paragraph", "value": f"<p>{html.escape(p, quote=False)}</p>"} for p in self.paragraphs
         ]
-        return [*paragraphs[:half], {"type": "heading", "value": self.heading}, *paragraphs[half:]]
+        heading: object = {"text": self.heading, "level": "h2"} if heading_block else self.heading
+        return [*paragraphs[:half], {"type": "heading", "value": heading}, *paragraphs[half:]]
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

@@ -28,9 +28,12 @@ if TYPE_CHECKING:
 SAMPLE_ARTICLES = 100
 
 
-def article_rows(articles: Iterable[CorpusArticle]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def article_rows(
+    articles: Iterable[CorpusArticle], *, heading_block: bool = True
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """``pages_bulk_create`` rows for congtin's ``ArticlePage`` and the vanilla ``NewsArticlePage`` alike
-    (the two models have the same fields)."""
+    (the two models have the same fields; the body's heading block differs: ``heading_block`` for
+    congtin's, a plain string for vanilla's)."""
     for article in articles:
         published = dt.datetime.fromisoformat(article.published_at)
         page = {"title": article.title, "slug": article.slug, "first_published_at": published}
@@ -38,17 +41,19 @@ def article_rows(articles: Iterable[CorpusArticle]) -> Iterator[tuple[dict[str, 
             "dateline_place": article.dateline_place,
             "dateline_date": published.date(),
             "summary": article.summary,
-            "body": article.body_blocks(),
+            "body": article.body_blocks(heading_block=heading_block),
             "byline": article.byline,
             "is_top_story": article.is_top_story,
         }
         yield page, own
 
 
-def _rows(corpus: Path, section: int) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def _rows(
+    corpus: Path, section: int, *, heading_block: bool
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     from bench.web.corpus import corpus_read
 
-    return article_rows(a for a in corpus_read(corpus) if a.section == section)
+    return article_rows((a for a in corpus_read(corpus) if a.section == section), heading_block=heading_block)
 
 
 def _sample_paths(corpus: Path, section_paths: list[str]) -> list[str]:
@@ -96,7 +101,7 @@ def congtin_build(corpus: Path) -> dict[str, Any]:
         section.save_revision().publish()
         sections.append(section)
     for index, section in enumerate(sections):
-        pages_bulk_create(parent=section, model=ArticlePage, rows=_rows(corpus, index))
+        pages_bulk_create(parent=section, model=ArticlePage, rows=_rows(corpus, index, heading_block=True))
     timings["pages_s"] = time.monotonic() - started
     started = time.monotonic()
     _quiet_command("rebuild_search_index")
@@ -135,7 +140,9 @@ def vanilla_build(corpus: Path) -> dict[str, Any]:
         section.save_revision().publish()
         sections.append(section)
     for index, section in enumerate(sections):
-        pages_bulk_create(parent=section, model=NewsArticlePage, rows=_rows(corpus, index))
+        pages_bulk_create(
+            parent=section, model=NewsArticlePage, rows=_rows(corpus, index, heading_block=False)
+        )
     timings["pages_s"] = time.monotonic() - started
     started = time.monotonic()
     _quiet_command("update_index")
