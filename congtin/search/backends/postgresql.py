@@ -52,7 +52,7 @@ from congtin.search.backends.base import (
     relaxed_query,
     valid_keys,
 )
-from congtin.search.backends.facets import FACET_COLUMNS, facet_arms, facet_statement, read_facets
+from congtin.search.backends.facets import FACET_COLUMNS, FACETS, facet_arms, facet_statement, read_facets
 from congtin.search.models import SearchEntry
 from congtin.vietnamese import fold
 
@@ -426,14 +426,16 @@ def _newest(
     with a filter the rows counted differ from those found: ``facet_counts`` does that), else NULL; the
     highest id indexed, for the next search's branches (``_top_partition``).
     """
+    # The rows keep what is read of them: the id, and the facets' columns when their arms run (without a
+    # filter the arms filter nothing: no path or date).
     if filters == SearchFilters():
         arms, arm_params = facet_arms(filters)
         facets = f"(SELECT coalesce(json_agg(json_build_array(facet, value, n)), '[]') FROM ({arms}) f)"  # noqa: S608
+        columns = f"e.id, {', '.join(column for column, _, _ in FACETS.values())}"
     else:
         facets, arm_params = "NULL::json", []
-    rows, rows_params = _newest_rows(
-        f"e.id, {FACET_COLUMNS}", f"{match[0]}{where[0]}", [*match[1], *where[1]]
-    )
+        columns = "e.id"
+    rows, rows_params = _newest_rows(columns, f"{match[0]}{where[0]}", [*match[1], *where[1]])
     sql = (
         f"WITH m AS MATERIALIZED ({rows}) SELECT ARRAY(SELECT id FROM m ORDER BY id DESC), {facets}, "  # noqa: S608
         "(SELECT coalesce(max(id), 0) FROM search_match)"
@@ -608,7 +610,7 @@ def _scored(
     columns = ", ".join(f"s.{name}" for name in ENTRY_FIELDS)
     cursor.execute(
         f"WITH {ctes} SELECT p.id, p.score, p.found, {columns} FROM ({page}) p "  # noqa: S608
-        "LEFT JOIN LATERAL (SELECT * FROM search_searchentry s WHERE s.id = p.id OFFSET 0) s ON true "
+        f"LEFT JOIN LATERAL (SELECT {columns} FROM search_searchentry s WHERE s.id = p.id OFFSET 0) s ON true "
         "ORDER BY p.score DESC, p.published_at DESC NULLS LAST, p.id DESC",
         [*params, *score_params, limit, offset],
     )
