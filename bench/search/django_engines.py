@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
 
 BATCH = 10_000
+# Throwaway PostgreSQL databases are named this plus a random suffix (a shared server may reserve names).
+# Kept ones (``--keep-dir``), the prefix plus the engine's flavour and the documents' digest.
+DB_PREFIX = os.environ.get("CONGTIN_BENCH_DB_PREFIX") or ""
 PUBLISHED_FROM = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
@@ -88,7 +91,7 @@ class DjangoEngine:
         if self.vendor == "sqlite":
             url = f"sqlite:///{tmp / 'search.sqlite3'}"
         else:
-            self.database = f"congtin_bench_{uuid.uuid4().hex[:12]}"
+            self.database = f"{DB_PREFIX or 'congtin_bench_'}{uuid.uuid4().hex[:12]}"
             _admin(self.server_url, f'CREATE DATABASE "{self.database}"')
             url = _with_database(self.server_url, self.database)
         self._start(url)
@@ -100,7 +103,7 @@ class DjangoEngine:
         self.keep_dir.mkdir(parents=True, exist_ok=True)
         fingerprint = f"{docs_digest}:{_migrations_digest(self.backend)}"
         flavour = self.backend.rsplit(".", 2)[-2] if self.backend else self.vendor
-        stem = f"congtin_{flavour}_{docs_digest[:10]}"
+        stem = f"{DB_PREFIX or 'congtin_'}{flavour}_{docs_digest[:10]}"
         marker = self.keep_dir / f"{stem}.json"
         if self.vendor == "sqlite":
             url = f"sqlite:///{self.keep_dir / (stem + '.sqlite3')}"

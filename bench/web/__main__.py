@@ -183,6 +183,7 @@ def measure(
             workdir=workdir,
         )
     except ValueError:
+        db.seconds()  # stops its reading thread
         result.note = " ".join(filter(None, (result.note, f"no request finished in {args.duration:g} s")))
         say(f"  {target:8} {label:22} {result.note}")
         return result

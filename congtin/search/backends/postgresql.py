@@ -28,6 +28,7 @@ from django.db import connection, transaction
 
 from congtin.search.backends.base import (
     CROWDED_UNITS,
+    ENTRY_FIELDS,
     TOTAL_LIMIT,
     ParsedQueryLike,
     RelaxedQuery,
@@ -38,6 +39,7 @@ from congtin.search.backends.base import (
     choose_terms,
     crowded,
     engine_text,
+    entry_hits,
     exact_terms,
     exact_text,
     excluded_groups,
@@ -50,7 +52,7 @@ from congtin.search.backends.base import (
     relaxed_query,
     valid_keys,
 )
-from congtin.search.backends.facets import FACET_COLUMNS, facet_arms, facet_statement, read_facets
+from congtin.search.backends.facets import FACET_COLUMNS, FACETS, facet_arms, facet_statement, read_facets
 from congtin.search.models import SearchEntry
 from congtin.vietnamese import fold
 
@@ -71,8 +73,10 @@ RANK_LIMIT = 500
 FOCUS_CANDIDATES = 100
 FOCUS_POSTINGS = 5_000
 FOCUS_WORDS = 3
-# Rows the full score is computed for, among the best of the first stage (see ``_ranked``).
-STAGE_ROWS = 1_000
+# Rows the full score is computed for, among the best of the first stage (see ``_ranked``). A relaxed match
+# ranked 1,000 until 29/11/2026: 300 gives the same quality figures (bench.search, decision 0027) at a
+# third of the cost, 24 ms of PostgreSQL's CPU for "hn nóng như" at 10,000 articles.
+STAGE_ROWS = 300
 STRICT_STAGE_ROWS = 200
 # Ids a partition of ``search_match`` holds (migration 0004 creates the first ones with the same width).
 PARTITION_SIZE = 100_000
@@ -318,6 +322,8 @@ class PostgreSQLBackend:
             total = len(newest)
             relaxed = relaxed_query(query, total, limit)
             rows: list[tuple[int, float]] = []
+            # Without a relaxed match the ranked page is the page: its stored rows come with it.
+            entries: dict[int, dict[str, Any]] | None = {} if relaxed is None else None
             if total:
                 rows = _ranked_strict(
                     cursor,
@@ -328,6 +334,7 @@ class PostgreSQLBackend:
                     where,
                     offset + limit if relaxed else limit,
                     0 if relaxed else offset,
+                    entries,
                 )
             words = choose_terms(counts, relaxed.units, RELAXED_POSTINGS) if relaxed else []
             together = bool(relaxed and not relaxed.combinations and crowded(counts, words, RELAXED_POSTINGS))
@@ -335,7 +342,11 @@ class PostgreSQLBackend:
                 words = choose_terms(counts, relaxed.units, 0, least=CROWDED_UNITS)
             if relaxed is None or not words:
                 return SearchResults(
-                    hits=hits_for(rows if relaxed is None else rows[offset:], query),
+                    hits=(
+                        entry_hits(((entries.get(i), score) for i, score in rows), query)
+                        if entries is not None
+                        else hits_for(rows[offset:], query)
+                    ),
                     total=total,
                     facets=facets,
                 )
@@ -415,14 +426,16 @@ def _newest(
     with a filter the rows counted differ from those found: ``facet_counts`` does that), else NULL; the
     highest id indexed, for the next search's branches (``_top_partition``).
     """
+    # The rows keep what is read of them: the id, and the facets' columns when their arms run (without a
+    # filter the arms filter nothing: no path or date).
     if filters == SearchFilters():
         arms, arm_params = facet_arms(filters)
         facets = f"(SELECT coalesce(json_agg(json_build_array(facet, value, n)), '[]') FROM ({arms}) f)"  # noqa: S608
+        columns = f"e.id, {', '.join(column for column, _, _ in FACETS.values())}"
     else:
         facets, arm_params = "NULL::json", []
-    rows, rows_params = _newest_rows(
-        f"e.id, {FACET_COLUMNS}", f"{match[0]}{where[0]}", [*match[1], *where[1]]
-    )
+        columns = "e.id"
+    rows, rows_params = _newest_rows(columns, f"{match[0]}{where[0]}", [*match[1], *where[1]])
     sql = (
         f"WITH m AS MATERIALIZED ({rows}) SELECT ARRAY(SELECT id FROM m ORDER BY id DESC), {facets}, "  # noqa: S608
         "(SELECT coalesce(max(id), 0) FROM search_match)"
@@ -495,6 +508,7 @@ def _ranked_strict(
     where: tuple[str, list[Any]],
     limit: int,
     offset: int,
+    entries: dict[int, dict[str, Any]] | None = None,
 ) -> list[tuple[int, float]]:
     """The ranked ``(id, score)`` rows of a page of the strict match (docs/decisions/0021, 0025).
 
@@ -503,18 +517,20 @@ def _ranked_strict(
     The first stage keeps the best ``STRICT_STAGE_ROWS``, the full score orders those.
     """
     first, first_params = scoring.first_stage()
-    row = f"e.id, e.published_at, e.vector, {first} AS r"
-    # The newest as literal ids, so that only the partitions holding them are read.
-    parts = [f"SELECT {row} FROM search_match e WHERE e.id = ANY(%s)"]  # noqa: S608
-    params: list[Any] = [*first_params, list(newest[:RANK_LIMIT])]
+    # Ids and first-stage ranks only: the sorts that pick the best move a few bytes a row, not the vectors
+    # (3 kB each: the two sorts of 500 copied 1.6 MB, more CPU time than reading the best 200 again).
+    row = f"e.id, {first} AS r"
+    params: list[Any] = [*first_params]
+    parts = [f"SELECT {row} FROM search_match e WHERE {_among(newest[:RANK_LIMIT], params)}"]  # noqa: S608
     for tsquery, tsquery_params in focus:
         if len(newest) <= TOTAL_LIMIT:
             # Every match is in ``newest``: the phrase is checked on those rows only.
+            params += first_params
             parts.append(
-                f"(SELECT {row} FROM search_match e WHERE e.id = ANY(%s) "  # noqa: S608
+                f"(SELECT {row} FROM search_match e WHERE {_among(newest, params)} "  # noqa: S608
                 f"AND (e.vector @@ ({tsquery})) IS TRUE ORDER BY e.id DESC LIMIT {FOCUS_CANDIDATES})"
             )
-            params += [*first_params, list(newest), *tsquery_params]
+            params += tsquery_params
         else:
             # Read through the GIN index (``id + 0``): its matches are few, and the planner, which
             # cannot estimate a phrase, would otherwise walk the primary key through the whole table.
@@ -523,14 +539,34 @@ def _ranked_strict(
                 f"ORDER BY e.id + 0 DESC LIMIT {FOCUS_CANDIDATES})"
             )
             params += [*first_params, *tsquery_params, *where[1]]
-    # The candidates carry their vector to the full score: no second read of the rows.
+    # A candidate in both the newest and a focus branch once (same id, same rank).
+    candidates = (
+        parts[0]
+        if len(parts) == 1
+        else f"SELECT DISTINCT ON (id) * FROM ({' UNION ALL '.join(parts)}) u ORDER BY id"  # noqa: S608
+    )
+    # The best then carry their vector to the full score (``_scored``), read by id like ``_ranked``'s.
     ctes = (
-        "c AS MATERIALIZED (SELECT id, published_at, vector FROM (SELECT DISTINCT ON (id) * FROM ("  # noqa: S608
-        f"{' UNION ALL '.join(parts)}) u ORDER BY id) d ORDER BY r DESC, id DESC LIMIT %s)"
+        f"k AS MATERIALIZED (SELECT id FROM ({candidates}) d ORDER BY r DESC, id DESC LIMIT %s), "  # noqa: S608
+        "c AS MATERIALIZED (SELECT e.id, e.published_at, e.vector FROM search_match e "
+        "WHERE e.id = ANY(ARRAY(SELECT id FROM k)))"
     )
     params.append(max(STRICT_STAGE_ROWS, limit + offset))
-    rows, _ = _scored(cursor, ctes, params, scoring, counts, limit, offset)
+    rows, _ = _scored(cursor, ctes, params, scoring, counts, limit, offset, entries=entries)
     return rows
+
+
+def _among(ids: Sequence[int], params: list[Any]) -> str:
+    """``e.id`` is one of ``ids`` (a list the caller read), as SQL; appends its parameter to ``params``.
+
+    The range as literals, so that only the partitions holding them are planned and read; the list
+    itself in a subquery, so that the planner does not weigh and prune with each of its hundreds of
+    elements (a fifth of the ranking statement's work when they were literals).
+    """
+    # The array's text, written here: psycopg dumps a list of ints one element at a time, in Python.
+    params.append("{" + ",".join(str(int(i)) for i in ids) + "}")
+    low, high = (min(ids), max(ids)) if ids else (0, -1)
+    return f"e.id BETWEEN {int(low)} AND {int(high)} AND e.id = ANY((SELECT %s::bigint[])::bigint[])"
 
 
 def _scored(
@@ -542,26 +578,49 @@ def _scored(
     limit: int,
     offset: int,
     found: str = "0",
+    entries: dict[int, dict[str, Any]] | None = None,
 ) -> tuple[list[tuple[int, float]], int]:
     """The full score over the candidates (a CTE ``c`` of ``id, published_at, vector``), one page of it.
 
-    ``found``: an expression over the CTEs returned with every row (0 when there is none).
+    ``found``: an expression over the CTEs returned with every row (0 when there is none). ``entries``:
+    a dict to fill with the page's stored rows (``ENTRY_FIELDS``, by id), read by the same statement:
+    one round trip and one statement fewer than ``hits_for``.
     """
     score, score_params = scoring.sql(counts)
     exact = ""
     if scoring.exact:
-        # The accent-keeping vector is in the stored row: read only when the query has accented words.
-        exact = (
-            " JOIN (SELECT id, exact_vector FROM search_searchentry "
-            "WHERE id = ANY(ARRAY(SELECT id FROM c))) x ON x.id = e.id"
+        # The accent-keeping vector is in the stored row: read only when the query has accented words, by
+        # id for each candidate (``OFFSET 0`` keeps the subquery a nested loop), and ranked where it lies.
+        # A join the planner may hash copies every candidate's stored row (3-4 kB) into the hash table
+        # first: a tenth of the statement's work.
+        exact = " JOIN LATERAL (SELECT x.exact_vector FROM search_searchentry x WHERE x.id = e.id OFFSET 0) x ON true"
+    if entries is None:
+        cursor.execute(
+            f"WITH {ctes} SELECT e.id, {score} AS score, {found} FROM c e{exact} "  # noqa: S608
+            "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+            [*params, *score_params, limit, offset],
         )
+        fetched = cursor.fetchall()
+        return [(int(i), float(s)) for i, s, _ in fetched], int(fetched[0][2]) if fetched else 0
+    page = (
+        f"SELECT e.id, e.published_at, {score} AS score, {found} AS found FROM c e{exact} "  # noqa: S608
+        "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
+    )
+    # Each page row's stored row by id (``OFFSET 0``: a nested loop over twenty rows, never a hash).
+    columns = ", ".join(f"s.{name}" for name in ENTRY_FIELDS)
     cursor.execute(
-        f"WITH {ctes} SELECT e.id, {score} AS score, {found} FROM c e{exact} "  # noqa: S608
-        "ORDER BY score DESC, e.published_at DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+        f"WITH {ctes} SELECT p.id, p.score, p.found, {columns} FROM ({page}) p "  # noqa: S608
+        f"LEFT JOIN LATERAL (SELECT {columns} FROM search_searchentry s WHERE s.id = p.id OFFSET 0) s ON true "
+        "ORDER BY p.score DESC, p.published_at DESC NULLS LAST, p.id DESC",
         [*params, *score_params, limit, offset],
     )
     fetched = cursor.fetchall()
-    return [(int(i), float(s)) for i, s, _ in fetched], int(fetched[0][2]) if fetched else 0
+    rows: list[tuple[int, float]] = []
+    for entry_id, score_value, _, *values in fetched:
+        rows.append((int(entry_id), float(score_value)))
+        if values[0] is not None:  # else the stored row is gone: the hit is dropped, as ``hits_for`` does
+            entries[int(entry_id)] = dict(zip(ENTRY_FIELDS, values, strict=True))
+    return rows, int(fetched[0][2]) if fetched else 0
 
 
 def focus_tsqueries(query: ParsedQueryLike, counts: dict[str, int]) -> list[tuple[str, list[Any]]]:
