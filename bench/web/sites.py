@@ -90,17 +90,18 @@ from .production import *  # noqa: F403
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 INSTALLED_APPS = [*INSTALLED_APPS, "bench.web.vanilla_news"]  # noqa: F405
-# The same database server and the same persistent connections (conn_max_age) as congtin.
-DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+# The same database server and the same persistent connections as congtin (congtin/settings/base.py).
+DATABASES = {
+    "default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True)
+}
 '''
 
 
 def vanilla_create(dest: Path) -> Path:
     """``wagtail start vanilla`` into ``dest``, plus a settings module naming the bench's database."""
-    if (dest / "manage.py").exists():  # --reuse
-        return dest
-    dest.mkdir(parents=True)
-    subprocess.run([str(BIN / "wagtail"), "start", "vanilla", str(dest)], check=True, capture_output=True)  # noqa: S603
+    if not (dest / "manage.py").exists():  # else --reuse: the project is there, its settings rewritten
+        dest.mkdir(parents=True)
+        subprocess.run([str(BIN / "wagtail"), "start", "vanilla", str(dest)], check=True, capture_output=True)  # noqa: S603
     (dest / "vanilla" / "settings" / "bench.py").write_text(VANILLA_SETTINGS, encoding="utf-8")
     return dest
 
