@@ -28,11 +28,13 @@ from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 
 VERSION_KEY = "core:structure-version"
-# Kinds of data the kept article texts show of other things (``news.texts``, decision 0026), counted in
-# ``core.models.DataVersion``: the registry's entries, issuers and citation links; the addresses of
-# pages, documents and images.
+# Kinds of derived data kept in the cache (decision 0026), counted in ``core.models.DataVersion``: what
+# the kept article texts show of other things (``news.texts``) -- the registry's entries, issuers and
+# citation links; the addresses of pages, documents and images -- and which articles are live under
+# which section (``news.queries.section_article_count``).
 REGISTRY_DATA = "registry"
 LINKS_DATA = "links"
+LISTINGS_DATA = "listings"
 SNAPSHOT_TIMEOUT = 24 * 60 * 60
 # Past this many non-article pages the snapshot stops growing; breadcrumbs then read the database.
 MAX_PAGES = 5000
@@ -71,6 +73,10 @@ class SiteStructure:
     # Tree paths of every page under the root that a view restriction is set on, articles included.
     restricted_paths: tuple[str, ...] = ()
     by_url_path: dict[str, StructurePage] = field(default_factory=dict)
+
+    def restricts_within(self, path: str) -> bool:
+        """Whether a view restriction covers the page at tree path ``path`` or any page below it."""
+        return any(path.startswith(r) or r.startswith(path) for r in self.restricted_paths)
 
     def is_restricted(self, path: str) -> bool:
         """Whether a view restriction covers the page at tree path ``path`` (its own or an ancestor's)."""
@@ -121,7 +127,8 @@ def _new_version() -> None:
 
 
 def data_changed(name: str) -> None:
-    """Raise the counter of ``name`` (``REGISTRY_DATA``, ``LINKS_DATA``) in the current transaction."""
+    """Raise the counter of ``name`` (``REGISTRY_DATA``, ``LINKS_DATA``, ``LISTINGS_DATA``) in the current
+    transaction."""
     from django.db.models import F
 
     from congtin.core.models import DataVersion

@@ -50,6 +50,7 @@ from django.utils.translation import gettext as _
 from congtin.core import structure
 from congtin.frontcache import policies
 from congtin.news import texts
+from congtin.news.queries import LISTINGS_VERSION_SQL, section_article_count
 from congtin.news.structured_data import news_article_json_ld
 from congtin.search import fastpath as search_fastpath
 from congtin.vietnamese import dates
@@ -655,25 +656,6 @@ _words_kept: dict[str, dict[str, str]] = {}
 Row = tuple[Any, ...]
 
 
-def _prefix_wildcard(vendor: str) -> str:
-    return "*" if vendor == "sqlite" else "%"
-
-
-def _section_count_sql(vendor: str) -> str:
-    """The count of a section's live articles (for the pagination); parameters: the article content type,
-    the section's path and ``_prefix_wildcard``, its depth.
-
-    It reads one index only: on PostgreSQL ``news_live_page_path`` (migration news 0004, an index-only
-    scan through LIKE), on SQLite ``news_page_listing`` (news 0005: content type, path, depth, live),
-    reached through ``GLOB``, which is case-sensitive and so may use an index on a column of the binary
-    collation, where SQLite's LIKE may not."""
-    operator = "GLOB" if vendor == "sqlite" else "LIKE"
-    return (
-        "SELECT COUNT(*) FROM wagtailcore_page q "  # noqa: S608 - constants
-        f"WHERE q.content_type_id = %s AND q.path {operator} %s AND q.depth > %s AND q.live"
-    )
-
-
 class _Printer(Protocol):
     def __call__(self, row: Row, css: str = "") -> str: ...
 
@@ -769,14 +751,6 @@ def _items(request: HttpRequest, rows: list[Row], item: _Printer, *, with_image:
     return "".join(out)
 
 
-def _article_type_id() -> int:
-    from django.contrib.contenttypes.models import ContentType
-
-    from congtin.news.models import ArticlePage
-
-    return ContentType.objects.get_for_model(ArticlePage).pk
-
-
 def _section(
     request: HttpRequest,
     section: structure.StructurePage,
@@ -811,16 +785,14 @@ def _section(
             f"\n{crumbs}\n<h1>{escape(section.title)}</h1>\n{intro}\n{nav}\n" if crumbs is not None else None
         )
         like = section.path + "%"
-        # The count on the page rows' index alone, the newest by the publication date index.
-        vendor = _connection().vendor
-        count_sql = _section_count_sql(vendor)
-        counted = section.path + _prefix_wildcard(vendor)
+        # The newest by the publication date index, each row with the listings version its count is
+        # kept under (``news.queries.section_article_count``).
         return page, {
             "head": head,
             "featured_id": page.featured_article_id,
             "statement": _statement(
-                f"SELECT {_LISTING_COLUMNS}, ({count_sql}) {_LISTING_FROM} {_LISTING_WHERE} {_NEWEST} LIMIT %s",
-                (_article_type_id(), counted, section.depth, like, section.depth, SECTION_PAGE_SIZE + 1),
+                f"SELECT {_LISTING_COLUMNS}, {LISTINGS_VERSION_SQL} {_LISTING_FROM} {_LISTING_WHERE} {_NEWEST} LIMIT %s",
+                (like, section.depth, SECTION_PAGE_SIZE + 1),
             ),
             "featured_statement": _statement(
                 f"SELECT {_LISTING_COLUMNS} {_LISTING_FROM} {_LISTING_WHERE} AND p.id = %s",
@@ -843,12 +815,23 @@ def _section(
     with _listing_cursor() as cursor:
         cursor.execute(*extras["statement"])
         rows = cursor.fetchall()
-        total = rows[0][-1] if rows else 0
         featured_id = extras["featured_id"]
         featured = next((row for row in rows if row[0] == featured_id), None)
         if featured is None and featured_id is not None:
             cursor.execute(*extras["featured_statement"])
             featured = cursor.fetchone()
+    if len(rows) <= SECTION_PAGE_SIZE:
+        total = len(rows)  # all of them: nothing to count
+    else:
+        # Counted once per listings version, read with the rows, so a count and the rows it goes with
+        # are of the same data (decision 0026).
+        total = section_article_count(
+            section_id=section.pk,
+            path=section.path,
+            depth=section.depth,
+            version=rows[0][-1],
+            structure_version=request._congtin_structure_version,  # type: ignore[attr-defined]
+        )
     if featured is None and rows:
         featured = rows[0]
     listing = [row for row in rows if featured is None or row[0] != featured[0]][:SECTION_PAGE_SIZE]

@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from congtin.core import structure
 from congtin.core.blocks import BodyBlock
 from congtin.core.pages import BasePage, TypedChildRouteMixin
 from congtin.news import queries
@@ -28,6 +29,14 @@ from congtin.news.structured_data import news_article_json_ld
 
 SECTION_PAGE_SIZE = 20
 RELATED_LIMIT = 5
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many objects there are, instead of counting them."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 class HomePage(RoutablePageMixin, TypedChildRouteMixin, BasePage):
@@ -102,7 +111,22 @@ class SectionPage(RoutablePageMixin, TypedChildRouteMixin, BasePage):
             articles = articles.exclude(pk=featured.pk)
         context["featured"] = featured
         context["subsections"] = queries.subsections(section=self)
-        context["articles"] = Paginator(articles, SECTION_PAGE_SIZE).get_page(request.GET.get("trang"))
+        snapshot = structure.request_structure(request)
+        if snapshot is None or self.path not in snapshot.pages or snapshot.restricts_within(self.path):
+            # Restricted articles are not listed; a section not live in this site's structure (a preview)
+            # has no restrictions to tell.
+            paginator = Paginator(articles, SECTION_PAGE_SIZE)
+        else:
+            # The count the lean path prints, kept per listings version (decision 0026).
+            count = queries.section_article_count(
+                section_id=self.pk,
+                path=self.path,
+                depth=self.depth,
+                version=queries.listings_version(),
+                structure_version=structure.request_version(request),
+            )
+            paginator = CountedPaginator(articles, SECTION_PAGE_SIZE, count=count - (1 if featured else 0))
+        context["articles"] = paginator.get_page(request.GET.get("trang"))
         return context
 
     @path("rss/", name="feed")

@@ -1,4 +1,5 @@
-"""Writes on published news that the Press Law regulates (corrections, withdrawals), and portal setup."""
+"""Writes on published news that the Press Law regulates (corrections, withdrawals), portal setup, and the
+listings version that the sections' kept counts go by."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
+from congtin.core import structure
 from congtin.news import queries
 from congtin.news.models import ArticleCorrection, ArticlePage, ArticleWithdrawal, HomePage
 from congtin.users.models import User
@@ -20,6 +22,13 @@ from congtin.users.services import editorial_roles_setup
 
 CORRECTION_LOG_ACTION = "congtin.correction"
 WITHDRAWAL_LOG_ACTION = "congtin.withdraw"
+
+
+def listings_changed() -> None:
+    """Which articles are live under which section may have changed: raise the listings version in the
+    current transaction, so a section's kept count (``queries.section_article_count``) is counted again
+    by the first reader who sees the change, and by no reader before it (decision 0026)."""
+    structure.data_changed(structure.LISTINGS_DATA)
 
 
 def article_correction_allowed(*, article: ArticlePage, user: User) -> bool:

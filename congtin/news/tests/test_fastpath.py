@@ -166,6 +166,7 @@ def test_a_section_page_runs_one_query_for_two_or_twenty_seven_articles(client, 
     few, _ = _queries(client, site_tree.news.url)
     for n in range(2, 27):
         published_article(site_tree.news, title=f"Bài {n}")
+    client.get(site_tree.news.url)  # the first reader after a publication counts them (test_section_count)
     many, response = _queries(client, site_tree.news.url)
     assert "?trang=2" in response.content.decode()  # 26 after the featured one: two pages
     assert few == many == 1
@@ -232,7 +233,7 @@ def test_on_postgresql_the_listings_are_prepared_once_per_connection(client, sit
         prepared = [row[0] for row in cursor.fetchall()]
     # The home page's statement and the section's, each prepared once and executed twice.
     assert len([s for s in prepared if "AS arm_0" in s]) == 1
-    assert len([s for s in prepared if "SELECT COUNT(*) FROM wagtailcore_page q" in s]) == 1
+    assert len([s for s in prepared if "LIMIT 21" in s]) == 1
 
 
 def test_on_postgresql_an_article_and_its_section_list_are_prepared_once_for_every_article(client, site_tree):

@@ -17,6 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from congtin.news.models import ArticlePage
+from congtin.news.queries import section_article_count
 from congtin.news.tests.factories import SectionPageFactory
 from congtin.news.tests.helpers import published_article
 
@@ -76,18 +77,36 @@ def test_an_article_is_found_by_its_slug_and_its_section_neighbours_by_the_date_
     _assert_no_scan_or_sort_of_page_rows(plans)
 
 
-def test_a_section_counts_its_articles_on_one_index_and_lists_them_by_the_date_index(client, tree):
+def test_a_section_lists_by_the_date_index_and_counts_its_articles_on_one_index(client, tree):
+    for i in range(10):
+        published_article(tree.news, when=OLD + dt.timedelta(days=10 + i), title=f"Tin thêm {i}")
     plans = _plans(client, tree.news.url)
-    assert len(plans) == 1  # the newest articles with the count of them all
+    assert len(plans) == 1  # the newest articles with the listings version; the count is kept
     steps = plans[0][1]
     assert any("wagtailcore_page_first_published_at" in step for step in steps), steps
-    # The count reads the section's range of one index, not every article's row.
-    assert any(
-        "COVERING INDEX news_page_listing (content_type_id=? AND path>? AND path<?)" in step for step in steps
-    ), steps
     _assert_no_scan_or_sort_of_page_rows(plans)
     html = client.get(tree.news.url).content.decode()
     assert "Tin địa phương 5" in html  # a subsection's articles are the section's too
+    assert "Trang 1/2" in html  # 21 after the featured one
+
+    # The count, run by the first reader at a listings version, reads the section's range of one index,
+    # not every article's row.
+    with CaptureQueriesContext(connection) as captured:
+        count = section_article_count(
+            section_id=tree.news.pk,
+            path=tree.news.path,
+            depth=tree.news.depth,
+            version=-1,
+            structure_version="",
+        )
+    assert count == 22
+    (query,) = captured.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+        steps = [row[3] for row in cursor.fetchall()]
+    assert any(
+        "COVERING INDEX news_page_listing (content_type_id=? AND path>? AND path<?)" in step for step in steps
+    ), steps
 
 
 def test_the_home_page_reads_its_top_stories_from_their_index_however_old(client, tree):
