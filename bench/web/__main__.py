@@ -52,6 +52,8 @@ class Measurement:
     machine_busy: float = 0.0  # share of both cores busy during the run, all processes
     note: str = ""
     cache_status: str = ""
+    # Req/s of the extra rounds run alternately with another server's (the front cache against nginx).
+    rounds: list[float] = field(default_factory=list)
 
 
 def say(text: str) -> None:
@@ -204,6 +206,41 @@ def measure(
     return result
 
 
+def alternate(
+    first: Measurement,
+    second: Measurement,
+    one: Server,
+    other: Server,
+    paths: list[str],
+    args: argparse.Namespace,
+    workdir: Path,
+) -> None:
+    """``args.front_rounds`` more rows of each of two servers, one after the other, each a third of a row
+    long: at tens of thousands of requests a second a burst of other work on the machine moves a single
+    row by a tenth, so the ratio of the two is taken on the medians of all their rows."""
+    if not (first.wrk and second.wrk):
+        return
+    seconds = max(2.0, args.duration / 3)
+    for _round in range(args.front_rounds):
+        for measurement, server in ((first, one), (second, other)):
+            try:
+                result, _ = run(
+                    server.url,
+                    paths,
+                    seconds=seconds,
+                    connections=args.connections,
+                    threads=args.threads,
+                    workdir=workdir,
+                )
+            except ValueError:
+                continue
+            measurement.rounds.append(result.requests_per_s)
+    say(
+        f"  alternating rounds: {first.server} {', '.join(f'{r:,.0f}' for r in first.rounds)}; "
+        f"{second.server} {', '.join(f'{r:,.0f}' for r in second.rounds)} req/s"
+    )
+
+
 def _database(args: argparse.Namespace, workdir: Path, name: str, *, fresh: bool) -> str:
     """The site's DATABASE_URL; emptied first unless a kept folder already holds the loaded site."""
     if args.db == "sqlite":
@@ -237,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
         "--warmup", type=float, help="seconds of warm-up per target (default 3; 1 with --quick)"
     )
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--front-rounds",
+        type=int,
+        default=4,
+        help="extra rounds of Varnish and nginx, alternately, for their ratio (default 4; 0 for none)",
+    )
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument(
         "--workers", type=int, default=5, help="gunicorn sync workers for both sites (default 5)"
@@ -459,6 +502,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             if static and target == "article":
                 measurements.append(measure(target, "nginx static", static, congtin_list, args, workdir, "-"))
+                if front:
+                    alternate(measurements[-2], measurements[-1], front, static, congtin_list, args, workdir)
         context["finished"] = dt.datetime.now(dt.UTC)
         text = report.markdown(measurements, context)
         say("")

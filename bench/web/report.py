@@ -150,11 +150,28 @@ def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
     for target in ("article",):
         front, static = _find(measurements, target, FRONT), _find(measurements, target, NGINX)
         if front and static and front.wrk and static.wrk:
-            ratio = front.wrk.requests_per_s / static.wrk.requests_per_s
+            ours = median([front.wrk.requests_per_s, *front.rounds])
+            theirs = median([static.wrk.requests_per_s, *static.rounds])
+            ratio = ours / theirs
+            rounds = len(front.rounds) + 1
             found.append(
                 (
-                    f"{target}: congtin through Varnish req/s ÷ nginx static req/s",
-                    f"{ratio:.2f} ({front.wrk.requests_per_s:,.0f} / {static.wrk.requests_per_s:,.0f})",
+                    f"{target}: congtin through Varnish req/s ÷ nginx static req/s"
+                    + (f" (medians of {rounds} rows each, run alternately)" if rounds > 1 else ""),
+                    f"{ratio:.2f} ({ours:,.0f} / {theirs:,.0f})"
+                    + (
+                        "; row by row "
+                        + ", ".join(
+                            f"{a / b:.2f}"
+                            for a, b in zip(
+                                [front.wrk.requests_per_s, *front.rounds],
+                                [static.wrk.requests_per_s, *static.rounds],
+                                strict=False,
+                            )
+                        )
+                        if rounds > 1
+                        else ""
+                    ),
                     "≥ 0.8",
                     "yes" if ratio >= 0.8 else "no",
                 )
