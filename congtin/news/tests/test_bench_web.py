@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -196,50 +198,46 @@ def test_server_cpu_is_read_to_the_millisecond_not_in_clock_ticks():
     assert abs(seen - burned) < 0.0015
 
 
-def test_database_cpu_counts_a_connection_replaced_mid_run_and_a_worker_that_came_and_went(monkeypatch):
-    """What PostgreSQL spent for the site between the two ends of a row, read as the kernel counts it.
+@pytest.mark.django_db
+def test_database_cpu_counts_a_connection_that_ended_during_the_row_and_nothing_from_before_it():
+    """What PostgreSQL spent for the site in the row, read as the kernel counts it, on a real server:
+    a connection closed during the row (Django replaces one older than ``CONN_MAX_AGE``) counts with its
+    work, which a reading at both ends of the row missed; work done before the row does not count."""
+    import psycopg
+    from django.db import connection
 
-    A connection replaced during the row (Django's ``CONN_MAX_AGE``) counted nothing of its work in the
-    row, and a parallel worker that lived between the two readings was never seen: the row read low.
-    """
-    from bench.web import procs
+    from bench.web.procs import DatabaseCPU
 
-    cpu = {101: 1.0, 102: 2.0}  # two gunicorn workers' connections, CPU seconds so far
-    alive = [101, 102]
-    monkeypatch.setattr(procs, "postgres_backends", lambda url, database, connection=None: list(alive))
-    monkeypatch.setattr(procs, "cpu_seconds", lambda pids: sum(cpu.get(pid, 0.0) for pid in pids))
-
-    class Connection:
-        def close(self) -> None:
-            pass
-
-    monkeypatch.setattr("psycopg.connect", lambda *args, **kwargs: Connection())
-    measured = procs.DatabaseCPU("postgres://server", "ct_site", poll=None)
-    # The row: 101 works 0.5 s, then its connection is replaced by 103; a parallel worker 104 of one of
-    # 102's queries runs 0.25 s; 102 works 0.25 s; 103 works 0.25 s.
-    cpu[101] = 1.5
-    cpu[104] = 0.25
-    alive[:] = [101, 102, 104]
-    measured._read()  # the polling thread's reading, here by hand
-    alive[:] = [102, 103]
-    del cpu[101], cpu[104]
-    cpu[102], cpu[103] = 2.25, 0.25
-    assert measured.seconds() == pytest.approx(0.5 + 0.25 + 0.25 + 0.25)
-
-
-def test_database_cpu_never_counts_a_process_negative_nor_before_the_row(monkeypatch):
-    from bench.web import procs
-
-    cpu = {7: 3.0}
-    monkeypatch.setattr(procs, "postgres_backends", lambda url, database, connection=None: list(cpu))
-    monkeypatch.setattr(procs, "cpu_seconds", lambda pids: sum(cpu.get(pid, 0.0) for pid in pids))
-    monkeypatch.setattr(
-        "psycopg.connect", lambda *args, **kwargs: type("C", (), {"close": lambda self: None})()
+    if connection.vendor != "postgresql":
+        pytest.skip("the bench counts PostgreSQL's server processes")
+    settings = connection.settings_dict
+    credentials = quote(settings["USER"] or "postgres") + (
+        f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else ""
     )
-    measured = procs.DatabaseCPU("postgres://server", "ct_site", poll=0.01)
-    cpu[7] = 3.5
-    assert measured.seconds() == pytest.approx(0.5)
-    assert measured._thread is not None and not measured._thread.is_alive()
+    server = f"postgresql://{credentials}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}"
+    database = settings["NAME"]
+    busy = "SELECT count(*) FROM generate_series(1, 2000000) g WHERE g % 7 = 3"
+
+    def cpu_of(session) -> float:
+        pid = session.execute("SELECT pg_backend_pid()").fetchone()[0]
+        return cpu_seconds([pid])
+
+    kept = psycopg.connect(f"{server}/{database}", autocommit=True)
+    try:
+        kept.execute(busy)  # before the row: not counted
+        kept_before = cpu_of(kept)
+        measured = DatabaseCPU(server + "/postgres", database)
+        with psycopg.connect(f"{server}/{database}", autocommit=True) as replaced:
+            replaced.execute(busy)
+            replaced_work = cpu_of(replaced)  # its whole life lies in the row
+            time.sleep(0.2)  # a reading or two while it lives
+        kept.execute(busy)
+        kept_work = cpu_of(kept) - kept_before
+        seen = measured.seconds()
+    finally:
+        kept.close()
+
+    assert seen == pytest.approx(replaced_work + kept_work, rel=0.25)
 
 
 def test_front_cache_ratio_is_taken_on_the_medians_of_rows_run_alternately():
