@@ -35,7 +35,6 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections, router
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
@@ -50,7 +49,7 @@ from django.utils.translation import gettext as _
 from congtin.core import structure
 from congtin.frontcache import policies
 from congtin.news import texts
-from congtin.news.queries import LISTINGS_VERSION_SQL, section_article_count
+from congtin.news.queries import LISTINGS_VERSION_SQL, page_connection, section_article_count
 from congtin.news.structured_data import news_article_json_ld
 from congtin.search import fastpath as search_fastpath
 from congtin.vietnamese import dates
@@ -171,15 +170,8 @@ def _serve(request: HttpRequest) -> HttpResponse | None:
         return _article(request, parent, slug, snapshot, site, current, root_url_path)
 
 
-def _connection() -> Any:
-    """The database the router reads pages from (the replica for anonymous readers)."""
-    from wagtail.models import Page
-
-    return connections[router.db_for_read(Page)]
-
-
 def _cursor() -> Any:
-    return _connection().cursor()
+    return page_connection().cursor()
 
 
 NEVER_BY_COUNT = 2**31 - 1
@@ -197,7 +189,7 @@ def _statement(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...] 
     """A listing's statement, made once per structure version: on PostgreSQL with its values written
     in (quoted by the driver), so that its text is the whole statement and ``_listing_cursor`` can
     prepare it; elsewhere the SQL and its parameters."""
-    connection = _connection()
+    connection = page_connection()
     if not _prepares(connection):
         return sql, params
     connection.ensure_connection()
@@ -210,7 +202,7 @@ def _listing_cursor() -> Any:
     (``_statement``), and planning the home page's took 1.4 ms of PostgreSQL CPU at 10,000 articles,
     three times its execution. ``CONGTIN_PREPARED_LISTINGS = False`` turns this off, for a connection
     pooler in transaction mode that does not carry prepared statements (PgBouncer before 1.21)."""
-    connection = _connection()
+    connection = page_connection()
     if not _prepares(connection):
         return connection.cursor()
     # BaseDatabaseWrapper._cursor(), with a cursor that prepares what it executes.
@@ -598,7 +590,7 @@ def _related_statement(section_path: str) -> tuple[str, tuple[Any, ...] | None]:
     from them): a statement of the section alone, not of the article, so that PostgreSQL prepares one
     plan per section and reuses it for every article in it (``_listing_cursor``), where a statement
     naming the article would be planned again on every request."""
-    key = (_connection().alias, section_path)
+    key = (page_connection().alias, section_path)
     statement = _related_statements.get(key)
     if statement is None:
         if len(_related_statements) > 1000:  # sections deleted or moved leave keys behind

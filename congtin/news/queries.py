@@ -94,7 +94,7 @@ def prefix_wildcard(vendor: str) -> str:
     return "*" if vendor == "sqlite" else "%"
 
 
-def _page_connection() -> Any:
+def page_connection() -> Any:
     """The database the router reads pages from (the replica for anonymous readers)."""
     return connections[router.db_for_read(Page)]
 
@@ -102,7 +102,7 @@ def _page_connection() -> Any:
 def listings_version() -> int | None:
     """The listings version (``structure.LISTINGS_DATA``): raised in the transaction of every change to
     which articles are live under which section; None until the first such change."""
-    with _page_connection().cursor() as cursor:
+    with page_connection().cursor() as cursor:
         cursor.execute(f"SELECT {LISTINGS_VERSION_SQL}")
         row = cursor.fetchone()
     return row[0] if row else None
@@ -133,7 +133,7 @@ def section_article_count(
     if count is None:
         from django.contrib.contenttypes.models import ContentType
 
-        connection = _page_connection()
+        connection = page_connection()
         vendor = connection.vendor
         article_type = ContentType.objects.get_for_model(_article_model()).pk
         with connection.cursor() as cursor:
