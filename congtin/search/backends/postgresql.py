@@ -20,8 +20,10 @@ word-character input, so nothing a user types can make the SQL or the tsquery sy
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection, transaction
@@ -91,6 +93,15 @@ _ROW_TERMS = (
     "UNION ALL SELECT '=' || unnest(tsvector_to_array(e.exact_vector)) UNION ALL SELECT '') t "
     "WHERE e.id = ANY(%s) GROUP BY t.term"
 )
+# Every lexeme of every row, counted afresh: the end of a rebuild.
+_ALL_TERMS = (
+    "INSERT INTO search_term (term, docs) SELECT t.term, count(*) FROM search_searchentry e "
+    "JOIN search_match m ON m.id = e.id, LATERAL (SELECT unnest(tsvector_to_array(m.vector)) AS term "
+    "UNION ALL SELECT '=' || unnest(tsvector_to_array(e.exact_vector)) UNION ALL SELECT '') t "
+    "GROUP BY t.term ORDER BY t.term"
+)
+# Inside ``PostgreSQLBackend.rebuilding``: writes leave ``search_term`` alone, counted once at the end.
+_counts_deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("counts_deferred", default=False)
 
 
 def _phrase_sql(words: Sequence[str], params: list[Any]) -> str:
@@ -215,7 +226,7 @@ class _Scoring:
 
 
 def _update_counts(cursor: Any, ids: Sequence[int], sign: int) -> None:
-    if not ids:
+    if not ids or _counts_deferred.get():
         return
     if sign > 0:
         cursor.execute(
@@ -268,6 +279,27 @@ class PostgreSQLBackend:
                     columns,
                 )
                 _update_counts(cursor, ids, +1)
+
+    @contextlib.contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        """A rebuild's writes (``search_rebuild``, one transaction): the term counts are left alone while
+        it writes and counted from every row once it has written them all.
+
+        Raised batch by batch, the counts of common lexemes were rewritten by every batch of the same
+        transaction, and PostgreSQL keeps each of those row versions until it commits: each batch's
+        counting then had more of them to step over (0.32 s per 500 items after 10,000, 0.65 s after
+        20,000), and a rebuild of 100,000 items took more than half an hour."""
+        if _counts_deferred.get():  # nested: the outer rebuild counts
+            yield
+            return
+        token = _counts_deferred.set(True)
+        try:
+            yield
+        finally:
+            _counts_deferred.reset(token)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_term")
+            cursor.execute(_ALL_TERMS)
 
     def remove(self, keys: Iterable[str]) -> None:
         keys = list(keys)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from congtin.search.backends import get_backend
 from congtin.search.backends.base import SearchDocument, SearchFilters
@@ -94,3 +94,48 @@ def test_emptying_the_entries_with_truncate_empties_the_matching_table() -> None
     assert search("cai cach").total == 0
     get_backend().index([_document(1, "Cải cách")])
     assert search("cai cach").total == 1
+
+
+def _term_counts() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT term, docs FROM search_term WHERE docs > 0")
+        return dict(cursor.fetchall())
+
+
+def test_a_rebuild_counts_the_terms_once_at_the_end_as_item_by_item_writes_count_them() -> None:
+    """The IDF weights of the ranking read ``search_term``: a rebuild, which leaves it alone while it writes,
+    must end with the same counts as writes made one by one (and a rebuild inside another counts once)."""
+    backend = get_backend()
+    items = [
+        _document(1, "Cải cách hành chính", body="Chính phủ ban hành Nghị định 09/2017/NĐ-CP."),
+        _document(2, "Tinh giản biên chế", body="Bộ Nội vụ hướng dẫn tinh giản biên chế."),
+        _document(
+            3, "Cải cách tiền lương", body="Cải cách tiền lương từ năm 2024.", content_type="test.other"
+        ),
+    ]
+    for item in items:
+        backend.index([item])
+    backend.remove(["test.item:2"])
+    backend.index([items[1]])
+    one_by_one = _term_counts()
+    assert one_by_one[""] == 3 and one_by_one["cai"] == 2
+
+    with backend.rebuilding():
+        backend.clear()
+        with backend.rebuilding():
+            backend.index(items[:2])
+        assert _term_counts() == {}  # nothing counted while the rebuild writes
+        backend.index(items[2:])
+    assert _term_counts() == one_by_one
+    assert search("cai cach").total == 2
+
+
+def test_a_rebuild_that_fails_leaves_the_old_counts() -> None:
+    backend = get_backend()
+    backend.index([_document(1, "Cải cách hành chính")])
+    before = _term_counts()
+    with pytest.raises(RuntimeError), transaction.atomic(), backend.rebuilding():
+        backend.clear()
+        backend.index([_document(2, "Tinh giản biên chế")])
+        raise RuntimeError("the database went away")
+    assert _term_counts() == before
