@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.html import strip_tags
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 from wagtail.search import index
 
 from congtin.core.queries import without_view_restrictions
 from congtin.search.backends import get_backend
 from congtin.search.backends.base import SearchDocument
 from congtin.vietnamese import VIETNAM_TZ, SymbolError, nfc
-from congtin.vietnamese.tokens import KIND_SYMBOL, index_terms, symbol_keys
+from congtin.vietnamese.tokens import cited_symbol_keys, symbol_keys
 
 if TYPE_CHECKING:
     from congtin.cases.models import QuestionAnswer
@@ -92,7 +92,7 @@ def _symbol_keys(*texts: str) -> tuple[str, ...]:
     """The symbol keys of every document number the texts cite ("Nghị định 09/2017/NĐ-CP")."""
     keys: dict[str, None] = {}
     for text in texts:
-        keys.update((t.folded, None) for t in index_terms(text) if t.kind == KIND_SYMBOL)
+        keys.update(dict.fromkeys(cited_symbol_keys(text)))
     return tuple(keys)
 
 
@@ -276,7 +276,13 @@ def _batched_pages(queryset: Any, batch_size: int) -> Iterator[list[Page]]:
     ids = list(queryset.order_by("path").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
-        yield list(Page.objects.filter(pk__in=chunk).order_by("path").specific())
+        pages = list(Page.objects.filter(pk__in=chunk).order_by("path").specific())
+        # The sites' root paths, read once per batch for every page's get_url() (Wagtail keeps them on
+        # the page it asks: one cache read per page otherwise).
+        roots = Site.get_site_root_paths()
+        for page in pages:
+            page._wagtail_cached_site_root_paths = roots
+        yield pages
 
 
 def _index_pages(pages: list[Page]) -> None:

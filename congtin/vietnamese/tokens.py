@@ -77,6 +77,7 @@ __all__ = [
     "KIND_SYMBOL",
     "KIND_WORD",
     "Token",
+    "cited_symbol_keys",
     "index_terms",
     "symbol_keys",
     "symbol_query_terms",
@@ -241,6 +242,21 @@ def index_terms(text: str) -> list[Token]:
         merged.append(token)
         merged.extend(extras.get(index, ()))
     return merged
+
+
+def cited_symbol_keys(text: str) -> list[str]:
+    """The keys of the ``"symbol"`` tokens :func:`index_terms` gives ``text``, in the same order, without
+    making a token of every syllable: what an item's index entry lists as the documents it cites.
+
+    Every printed symbol holds a syllable, so :func:`index_terms` finds a token for each citation
+    and this needs none."""
+    normalized = nfc(text)
+    if not _SYMBOL_HINT_RE.search(normalized):
+        return []
+    keys: list[str] = []
+    for citation in find_citations(normalized):
+        keys.extend(symbol_keys(citation.symbol))
+    return keys
 
 
 def _first_token_at(starts: list[int], offset: int) -> int | None:

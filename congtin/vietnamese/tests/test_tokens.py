@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from congtin.vietnamese import nfc
-from congtin.vietnamese.tokens import Token, index_terms, symbol_query_terms, tokenize
+from congtin.vietnamese.tokens import Token, cited_symbol_keys, index_terms, symbol_query_terms, tokenize
 
 SENTENCE = "Căn cứ Nghị định số 09/2017/NĐ-CP, Uỷ ban nhân dân tỉnh Hoà Bình ban hành 3 văn bản."
 
@@ -143,3 +143,26 @@ def test_tokenize_handles_any_text(text: str) -> None:
 @given(st.text(max_size=80))
 def test_symbol_query_terms_never_fails(text: str) -> None:
     assert isinstance(symbol_query_terms(text), list)
+
+
+CITING_TEXTS = [
+    SENTENCE,
+    "Thực hiện Chỉ thị 12/CT-TTg và Công văn số 2761/BNV-TC; Nghị quyết 02-NQ/TW của Bộ Chính trị.",
+    "Nghị định 09/2017/NĐ-CP sửa đổi Nghị định 09/2017/NĐ-CP; mẫu số 01/2017 (không phải văn bản).",
+    "Theo Thông tư 26/2016/TT-BLĐTBXH.Quyết định 1234 /QĐ - UBND ngày 09/06/2021.",
+    "Không có số ký hiệu nào ở đây, chỉ có ngày 09/06/2021 và 3/4 số phiếu.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CITING_TEXTS)
+def test_the_cited_keys_of_an_item_are_its_index_terms_symbol_keys(text: str) -> None:
+    """What a search item lists as the documents it cites is read without a token per syllable, and is
+    exactly what the index's symbol tokens hold, in their order."""
+    assert cited_symbol_keys(text) == _symbol_keys(text)
+
+
+def test_an_item_citing_several_documents_lists_the_keys_of_each_in_order() -> None:
+    keys = cited_symbol_keys(CITING_TEXTS[1])
+    assert keys[0] == "12/ct-ttg" and "2761/bnv-tc" in keys and "02-nq/tw" in keys
+    assert keys.index("2761/bnv-tc") < keys.index("02-nq/tw")
