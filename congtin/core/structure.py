@@ -16,6 +16,7 @@ default cache suits one process (``make run``).
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import BigIntegerField, F, Q, Value
+from django.db.models.functions import Greatest
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -128,14 +130,25 @@ def _new_version() -> None:
 
 def data_changed(name: str) -> None:
     """Raise the counter of ``name`` (``REGISTRY_DATA``, ``LINKS_DATA``, ``LISTINGS_DATA``) in the current
-    transaction."""
-    from django.db.models import F
-
+    transaction, to the clock if it is behind it (``_raised``)."""
     from congtin.core.models import DataVersion
 
-    if not DataVersion.objects.filter(name=name).update(counter=F("counter") + 1):
+    if not DataVersion.objects.filter(name=name).update(counter=_raised()):
         DataVersion.objects.get_or_create(name=name)
-        DataVersion.objects.filter(name=name).update(counter=F("counter") + 1)
+        DataVersion.objects.filter(name=name).update(counter=_raised())
+
+
+def _raised() -> Greatest:
+    """The counter's next value: one more, or the time in microseconds since the epoch when that is more.
+
+    A restored database takes its counters back to values already used since the backup, which the
+    cache and every process's memory still hold values of the other timeline under. Raised to the clock,
+    the next change after a restore gets a value no change before the restore had (as long as the clock
+    does not go back), so those are never read again (decision 0026, amendment of 2026-11-29, session 7).
+    The ``+ 1`` keeps the counter rising when two changes fall in the same microsecond, or when one
+    application server's clock is behind another's."""
+    now = time.time_ns() // 1000
+    return Greatest(F("counter") + 1, Value(now), output_field=BigIntegerField())
 
 
 def data_versions() -> dict[str, str]:
