@@ -37,6 +37,7 @@ VERSION_KEY = "core:structure-version"
 REGISTRY_DATA = "registry"
 LINKS_DATA = "links"
 LISTINGS_DATA = "listings"
+DATA_KINDS = (REGISTRY_DATA, LINKS_DATA, LISTINGS_DATA)
 SNAPSHOT_TIMEOUT = 24 * 60 * 60
 # Past this many non-article pages the snapshot stops growing; breadcrumbs then read the database.
 MAX_PAGES = 5000
@@ -124,8 +125,10 @@ def structure_changed() -> None:
     transaction.on_commit(_new_version)
 
 
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def _new_version() -> str:
+    current = uuid.uuid4().hex
+    cache.set(VERSION_KEY, current, None)
+    return current
 
 
 def data_changed(name: str) -> None:
@@ -157,6 +160,32 @@ def data_versions() -> dict[str, str]:
 
     found = dict(DataVersion.objects.values_list("name", "counter"))
     return {name: str(found.get(name)) for name in (REGISTRY_DATA, LINKS_DATA)}
+
+
+@dataclass(frozen=True)
+class DerivedDataReset:
+    counters: dict[str, int]
+    structure_version: str
+    # Whether the cache kept the new structure version (it does not when Redis cannot be reached).
+    cache_kept: bool
+
+
+def derived_data_reset() -> DerivedDataReset:
+    """Make every copy of derived data a miss, in the cache and in every process's memory: raise every
+    counter past the clock (creating missing rows) and start a new structure version. After a database
+    restore (docs/deployment.md), or whenever kept counts, texts or the structure are suspected stale."""
+    from congtin.core.models import DataVersion
+
+    with transaction.atomic():
+        for name in DATA_KINDS:
+            data_changed(name)
+        counters = dict(DataVersion.objects.filter(name__in=DATA_KINDS).values_list("name", "counter"))
+    current = _new_version()
+    return DerivedDataReset(
+        counters={name: counters[name] for name in DATA_KINDS},
+        structure_version=current,
+        cache_kept=cache.get(VERSION_KEY) == current,
+    )
 
 
 def version() -> str:

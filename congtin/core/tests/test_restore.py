@@ -10,23 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from congtin.core import structure
-from congtin.core.models import DataVersion
+from congtin.core.models import DataVersion, JournalSettings
 from congtin.documents import services as document_services
 from congtin.documents.choices import DocumentType
 from congtin.documents.models import OfficialDocument, Organisation
 from congtin.documents.tests.factories import OrganisationFactory
-from congtin.news.models import ArticlePage
+from congtin.frontcache.tests.conftest import needs_redis
+from congtin.frontcache.tests.stack import Redis, free_port
+from congtin.news.models import ArticlePage, SectionPage
 from congtin.news.tests.factories import ArticlePageFactory
 from congtin.news.tests.helpers import published_article
 from congtin.news.tests.test_section_count import _pages
 
 pytestmark = pytest.mark.django_db
+
+MASTHEAD = "Tạp chí Tổ chức nhà nước"  # the site_tree fixture's
 
 
 def _restore(counters: dict[str, int], *, cache_version: str) -> None:
@@ -125,3 +131,88 @@ def test_data_changed_creates_a_missing_counter_past_the_clock(site_tree):
 
     assert _counters() == {structure.LINKS_DATA: pytest.approx(before, abs=60_000_000)}
     assert _counters()[structure.LINKS_DATA] >= before
+
+
+def _lost_timeline(client, site_tree) -> dict[str, int]:
+    """The backup's site, read by readers; then a lost timeline in which the section was renamed, the
+    masthead changed and ten articles published, read by readers too; then the restore. Returns the
+    counters the lost timeline had used."""
+    news = site_tree.news
+    for i in range(41):
+        ArticlePageFactory(parent=news, title=f"Bài {i}")
+    assert _pages(client, news.url) == (2, 2)
+    backup = _counters()
+
+    section = SectionPage.objects.get(pk=news.pk)
+    section.title = "Thời sự"
+    section.save_revision().publish()
+    masthead = JournalSettings.for_site(site_tree.site)
+    masthead.journal_name = "Tạp chí của dòng thời gian đã mất"
+    masthead.save()
+    lost = [published_article(news, title=f"Bài mất {i}").pk for i in range(10)]
+    page = client.get(news.url).content.decode()
+    assert "Thời sự" in page and "Tạp chí của dòng thời gian đã mất" in page and "Trang 1/3" in page
+    used, cache_version = _counters(), structure.version()
+
+    ArticlePage.objects.filter(pk__in=lost).delete()
+    SectionPage.objects.filter(pk=news.pk).update(title=news.title, draft_title=news.title)
+    JournalSettings.objects.filter(pk=masthead.pk).update(journal_name=MASTHEAD)
+    _restore(backup, cache_version=cache_version)
+    return used
+
+
+def test_reset_derived_data_makes_pages_show_the_restored_database(client, site_tree):
+    used = _lost_timeline(client, site_tree)
+    news = site_tree.news
+    stale = client.get(news.url).content.decode()
+    # Without the command: the menu and masthead of the lost timeline.
+    assert "Thời sự" in stale and "Tạp chí của dòng thời gian đã mất" in stale
+
+    out = StringIO()
+    call_command("reset_derived_data", stdout=out)
+
+    for url in ("/", news.url, news.url + "?trang=1"):
+        html = client.get(url).content.decode()
+        assert "Thời sự" not in html and "Tạp chí của dòng thời gian đã mất" not in html, url
+        assert news.title in html and MASTHEAD in html, url
+    assert _pages(client, news.url) == (2, 2)
+    assert all(_counters()[name] > used.get(name, 0) for name in structure.DATA_KINDS)
+    output = out.getvalue()
+    assert "Đã nâng phiên bản dữ liệu dẫn xuất" in output
+    assert "Đã bắt đầu phiên bản cấu trúc mới" in output
+    assert "Chưa cấu hình bộ đệm trước" in output and "nothing to ban" in output
+
+
+def test_reset_derived_data_creates_every_missing_counter(site_tree):
+    DataVersion.objects.all().delete()
+    out = StringIO()
+    call_command("reset_derived_data", stdout=out)
+    counters = _counters()
+    assert set(counters) == set(structure.DATA_KINDS)
+    for name, counter in counters.items():
+        assert f"{name} = {counter}" in out.getvalue()
+
+
+def test_reset_derived_data_fails_when_the_front_cache_cannot_be_reached(site_tree, settings):
+    settings.CONGTIN_FRONTCACHE_HOSTS = [f"http://127.0.0.1:{free_port()}"]  # nothing listens there
+    before = structure.version()
+    out = StringIO()
+    with pytest.raises(CommandError, match=r"0/1 .*X-Cache-Tags: site"):
+        call_command("reset_derived_data", stdout=out)
+    # What needs no front cache was done first.
+    assert structure.version() != before
+    assert "Đã bắt đầu phiên bản cấu trúc mới" in out.getvalue()
+
+
+@needs_redis
+def test_reset_derived_data_fails_when_redis_cannot_keep_the_new_structure_version(site_tree, settings):
+    server = Redis().start()
+    try:
+        settings.CACHES = {
+            "default": {"BACKEND": "congtin.core.cache.ResilientRedisCache", "LOCATION": server.url}
+        }
+        server.kill()
+        with pytest.raises(CommandError, match="REDIS_URL"):
+            call_command("reset_derived_data", stdout=StringIO())
+    finally:
+        server.stop()
