@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management.base import BaseCommand, CommandError
 
 from congtin.core.structure import derived_data_reset
@@ -36,6 +39,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Đã bắt đầu phiên bản cấu trúc mới (new structure version): {reset.structure_version}."
         )
+        if isinstance(caches["default"], LocMemCache | DummyCache):
+            # Without Redis each process keeps its own cache (``make run``): this one is not the server's.
+            self.stdout.write(
+                self.style.WARNING(
+                    "Bộ đệm chỉ nằm trong từng tiến trình (chưa đặt REDIS_URL): khởi động lại các tiến trình "
+                    "ứng dụng để chúng bỏ cấu trúc trang cũ. (The cache is per process, no REDIS_URL: restart "
+                    "the application processes so they drop the old site structure.)"
+                )
+            )
 
         hosts = frontcache_hosts()
         if not hosts:
