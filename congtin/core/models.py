@@ -78,8 +78,10 @@ class JournalSettings(BaseSiteSetting):
 class DataVersion(models.Model):
     """A counter per kind of data that kept, derived data shows (decision 0026): ``registry`` (the
     registry's entries, issuers and citation links), ``links`` (the addresses of pages, documents and
-    images) and ``listings`` (which articles are live under which section: the sections' counts). Raised in the same transaction as the change, so a reader sees the new data and the new
-    version together, or neither; read in the same statement as the page."""
+    images) and ``listings`` (which articles are live under which section: the sections' counts). Raised in
+    the same transaction as the change, so a reader sees the new data and the new version together, or
+    neither; read in the same statement as the page. Raised to the clock in microseconds when behind it,
+    so a value taken back by a database restore is never reached again (``structure.data_changed``)."""
 
     name = models.CharField(max_length=50, primary_key=True)
     counter = models.BigIntegerField(default=0)

@@ -16,6 +16,7 @@ default cache suits one process (``make run``).
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import BigIntegerField, F, Q, Value
+from django.db.models.functions import Greatest
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -35,6 +37,7 @@ VERSION_KEY = "core:structure-version"
 REGISTRY_DATA = "registry"
 LINKS_DATA = "links"
 LISTINGS_DATA = "listings"
+DATA_KINDS = (REGISTRY_DATA, LINKS_DATA, LISTINGS_DATA)
 SNAPSHOT_TIMEOUT = 24 * 60 * 60
 # Past this many non-article pages the snapshot stops growing; breadcrumbs then read the database.
 MAX_PAGES = 5000
@@ -122,20 +125,33 @@ def structure_changed() -> None:
     transaction.on_commit(_new_version)
 
 
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def _new_version() -> str:
+    current = uuid.uuid4().hex
+    cache.set(VERSION_KEY, current, None)
+    return current
 
 
 def data_changed(name: str) -> None:
     """Raise the counter of ``name`` (``REGISTRY_DATA``, ``LINKS_DATA``, ``LISTINGS_DATA``) in the current
-    transaction."""
-    from django.db.models import F
-
+    transaction, to the clock if it is behind it (``_raised``)."""
     from congtin.core.models import DataVersion
 
-    if not DataVersion.objects.filter(name=name).update(counter=F("counter") + 1):
+    if not DataVersion.objects.filter(name=name).update(counter=_raised()):
         DataVersion.objects.get_or_create(name=name)
-        DataVersion.objects.filter(name=name).update(counter=F("counter") + 1)
+        DataVersion.objects.filter(name=name).update(counter=_raised())
+
+
+def _raised() -> Greatest:
+    """The counter's next value: one more, or the time in microseconds since the epoch when that is more.
+
+    A restored database takes its counters back to values already used since the backup, which the
+    cache and every process's memory still hold values of the other timeline under. Raised to the clock,
+    the next change after a restore gets a value no change before the restore had (as long as the clock
+    does not go back), so those are never read again (decision 0026, amendment of 2026-11-29, session 7).
+    The ``+ 1`` keeps the counter rising when two changes fall in the same microsecond, or when one
+    application server's clock is behind another's."""
+    now = time.time_ns() // 1000
+    return Greatest(F("counter") + 1, Value(now), output_field=BigIntegerField())
 
 
 def data_versions() -> dict[str, str]:
@@ -144,6 +160,32 @@ def data_versions() -> dict[str, str]:
 
     found = dict(DataVersion.objects.values_list("name", "counter"))
     return {name: str(found.get(name)) for name in (REGISTRY_DATA, LINKS_DATA)}
+
+
+@dataclass(frozen=True)
+class DerivedDataReset:
+    counters: dict[str, int]
+    structure_version: str
+    # Whether the cache kept the new structure version (it does not when Redis cannot be reached).
+    cache_kept: bool
+
+
+def derived_data_reset() -> DerivedDataReset:
+    """Make every copy of derived data a miss, in the cache and in every process's memory: raise every
+    counter past the clock (creating missing rows) and start a new structure version. After a database
+    restore (docs/deployment.md), or whenever kept counts, texts or the structure are suspected stale."""
+    from congtin.core.models import DataVersion
+
+    with transaction.atomic():
+        for name in DATA_KINDS:
+            data_changed(name)
+        counters = dict(DataVersion.objects.filter(name__in=DATA_KINDS).values_list("name", "counter"))
+    current = _new_version()
+    return DerivedDataReset(
+        counters={name: counters[name] for name in DATA_KINDS},
+        structure_version=current,
+        cache_kept=cache.get(VERSION_KEY) == current,
+    )
 
 
 def version() -> str:

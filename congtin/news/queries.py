@@ -33,8 +33,8 @@ SEALING_ACTIONS = (*APPROVAL_ACTIONS, "wagtail.publish.scheduled", "wagtail.work
 LISTINGS_VERSION_SQL = (
     f"(SELECT v.counter FROM core_dataversion v WHERE v.name = '{structure.LISTINGS_DATA}')"  # noqa: S608
 )
-# A count is found again by its version; the timeout only bounds how long one could outlive a database
-# restored to older counters without the cache being emptied (decision 0026).
+# A count is found again by its version, which never comes back, even after a database restore (the
+# counters are raised past the clock, decision 0026); the timeout lets unread counts go.
 SECTION_COUNT_TIMEOUT = 24 * 60 * 60
 COUNTS_KEPT = 1024  # in each process, by key: a new version's keys leave the old ones unread
 _counts_kept: dict[str, int] = {}
@@ -122,9 +122,9 @@ def section_article_count(
     From this process's memory or the cache when counted before at this version; otherwise counted
     (``section_count_sql``: on PostgreSQL 0.44 ms for 2,000 articles, 2.6 ms for 20,000) and kept under the version read
     in the same statement as the count, so a count is never kept under a version other than that of the
-    rows it counted. The key names the structure version too, so that emptying the cache (as after a
-    database is restored, which takes the counters back) empties every process's memory of counts with
-    it. With the cache away (``ResilientRedisCache`` answers a miss) every request has a structure version
+    rows it counted. The key names the structure version too, so that a new one (``manage.py
+    reset_derived_data``, after a database restore) empties every process's memory of counts with it.
+    With the cache away (``ResilientRedisCache`` answers a miss) every request has a structure version
     of its own and counts, as before."""
     key = section_count_key(section_id, version, structure_version)
     count = _counts_kept.get(key)

@@ -12,13 +12,16 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from io import StringIO
 from pathlib import Path
 
 import pytest
 import redis
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from congtin.core.models import JournalSettings
 from congtin.frontcache.tests.conftest import needs_redis, needs_varnish
 from congtin.frontcache.tests.stack import Gunicorn, Varnish, fetch, wait_until
 from congtin.news import services as news_services
@@ -165,6 +168,26 @@ def test_pages_are_served_when_redis_dies(app_server, private_redis, site_tree, 
 
     assert statuses == [200, 200, 200, 200]
     assert any("Redis unavailable" in record.getMessage() for record in caplog.records)
+
+
+@needs_varnish
+def test_reset_derived_data_bans_every_page_from_the_front_cache(varnish: Varnish, site_tree) -> None:
+    paths = ("/", site_tree.news.url, site_tree.research.url)
+    for path in paths:
+        varnish.get(path)
+        assert varnish.get(path).headers.get("x-cache") == "HIT", path
+    # A database restored with another masthead: its row is written without the signal that would ban.
+    JournalSettings.objects.filter(site=site_tree.site).update(journal_name="Tên trong bản khôi phục")
+    assert "Tạp chí Tổ chức nhà nước" in varnish.get("/").body
+
+    out = StringIO()
+    call_command("reset_derived_data", stdout=out)
+
+    assert "Đã xóa toàn bộ bộ đệm trước ở 1/1 máy" in out.getvalue()
+    for path in paths:
+        page = varnish.get(path)
+        assert page.headers.get("x-cache") == "MISS", path
+        assert "Tên trong bản khôi phục" in page.body and "Tạp chí Tổ chức nhà nước" not in page.body, path
 
 
 def _database_url_for_another_process(directory: Path) -> str:
