@@ -277,8 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--front-rounds",
         type=int,
-        default=4,
-        help="extra rounds of Varnish and nginx, alternately, for their ratio (default 4; 0 for none)",
+        default=8,
+        help="extra rounds of Varnish and nginx, alternately, for their ratio (default 8; 0 for none)",
     )
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument(
