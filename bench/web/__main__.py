@@ -241,6 +241,15 @@ def alternate(
     )
 
 
+def kept_articles(workdir: Path) -> int | None:
+    """The number of articles of a working folder kept for ``--reuse`` (its corpus has one per line)."""
+    corpus = workdir / "corpus.jsonl"
+    if not corpus.exists():
+        return None
+    with corpus.open("rb") as lines:
+        return sum(1 for line in lines if line.strip())
+
+
 def _database(args: argparse.Namespace, workdir: Path, name: str, *, fresh: bool) -> str:
     """The site's DATABASE_URL; emptied first unless a kept folder already holds the loaded site."""
     if args.db == "sqlite":
@@ -340,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     congtin_name, vanilla_name = args.database, f"{args.database}_vanilla"
+    if args.reuse:
+        # A kept site is measured, and reported, at the size it was built with, whatever --articles says.
+        args.articles = kept_articles(args.reuse) or args.articles
     if not args.articles:
         args.articles = QUICK_ARTICLES if args.quick else SIZES[0]
     args.sequential = args.sequential or (10 if args.quick else 30)

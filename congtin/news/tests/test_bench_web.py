@@ -13,7 +13,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from bench.web import report
-from bench.web.__main__ import Measurement
+from bench.web.__main__ import Measurement, kept_articles
 from bench.web.corpus import articles, demo_records
 from bench.web.load import article_rows
 from bench.web.procs import cpu_seconds
@@ -250,3 +250,12 @@ def test_front_cache_ratio_is_taken_on_the_medians_of_rows_run_alternately():
     assert what.endswith("(medians of 5 rows each, run alternately)")
     assert measured.startswith("0.89 (200 / 225); row by row 1.00, 0.91, 0.91, 0.79, 0.91")
     assert (target, met) == ("≥ 0.8", "yes")
+
+
+def test_a_kept_site_is_reported_at_the_size_it_was_built_with(tmp_path) -> None:
+    """``--reuse`` of a 100,000-article folder without ``--articles`` had reported 10,000 articles."""
+    assert kept_articles(tmp_path) is None
+    (tmp_path / "corpus.jsonl").write_text(
+        '{"title": "a"}\n{"title": "b"}\n{"title": "c"}\n\n', encoding="utf-8"
+    )
+    assert kept_articles(tmp_path) == 3
