@@ -5,7 +5,15 @@ from collections.abc import Iterator
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
-from congtin.frontcache.tests.stack import REDIS_SERVER, VARNISHADM, VARNISHD, Redis, Varnish, free_port
+from congtin.frontcache.tests.stack import (
+    REDIS_SERVER,
+    VARNISHADM,
+    VARNISHD,
+    ClosingWSGIServer,
+    Redis,
+    Varnish,
+    free_port,
+)
 
 needs_varnish = pytest.mark.skipif(
     not (VARNISHD and VARNISHADM), reason="varnishd is not installed (apt-get install varnish)"
@@ -17,8 +25,14 @@ needs_redis = pytest.mark.skipif(
 
 @pytest.fixture
 def app_server(transactional_db: None) -> Iterator[LiveServer]:
-    """congtin in this process (test settings, the test database) on a free port."""
-    server = LiveServer(f"127.0.0.1:{free_port()}")
+    """congtin in this process (test settings, the test database) on a free port.
+
+    ``stop()`` takes the application down for its clients, kept-alive connections included, and
+    returns once no request thread uses the test database any more.
+    """
+    server = LiveServer(f"127.0.0.1:{free_port()}", start=False)
+    server.thread.server_class = ClosingWSGIServer
+    server.start()
     server._live_server_modified_settings.enable()
     yield server
     if server.thread.is_alive():

@@ -6,6 +6,7 @@ the machine's shared services are never touched.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import os
@@ -14,10 +15,13 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.utils.encoding import iri_to_uri
 
 REPO = Path(__file__).resolve().parents[3]
@@ -234,6 +238,52 @@ class Gunicorn:
                 # A worker stuck past the graceful timeout on a loaded machine: do not leave it behind.
                 self.process.kill()
                 self.process.wait(timeout=10)
+
+
+class ClosingWSGIServer(ThreadedWSGIServer):
+    """Django's live server, whose close also ends the connections still open and waits for their threads.
+
+    Django's threaded server closes only its listening socket: a kept-alive connection (Varnish pools its
+    backend connections) keeps its thread, which goes on answering on it, and when that connection ends
+    the thread closes the database connections after the test has taken the shared in-memory SQLite one
+    back ("DatabaseWrapper objects created in a thread can only be used in that same thread"). Here the
+    read side of each open connection is shut, so a response being written still goes out, and the close
+    returns once every request thread has closed its database connections.
+    """
+
+    drain_timeout = 30.0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._open_requests: set[socket.socket] = set()
+        self._requests_changed = threading.Condition()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._requests_changed:
+            self._open_requests.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        # Called by the request's thread after its response (and by the server for a refused request);
+        # Django's close_request, inside it, closes that thread's database connections.
+        try:
+            super().shutdown_request(request)
+        finally:
+            with self._requests_changed:
+                self._open_requests.discard(request)
+                self._requests_changed.notify_all()
+
+    def server_close(self) -> None:
+        super().server_close()
+        with self._requests_changed:
+            for request in self._open_requests:
+                with contextlib.suppress(OSError):
+                    request.shutdown(socket.SHUT_RD)
+            if not self._requests_changed.wait_for(lambda: not self._open_requests, self.drain_timeout):
+                raise AssertionError(
+                    f"{len(self._open_requests)} request(s) still open {self.drain_timeout:.0f} s after the"
+                    " application server closed"
+                )
 
 
 def _listening(port: int) -> bool:

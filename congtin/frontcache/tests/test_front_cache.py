@@ -29,8 +29,12 @@ from congtin.news.models import ArticlePage
 from congtin.news.tests.helpers import published_article
 from congtin.users.tests.factories import UserFactory
 
-# Committed data (another thread or process serves it); the migrations' rows are restored afterwards.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    # Committed data (another thread or process serves it); the migrations' rows are restored afterwards.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An application-server thread that fails after its test (stopping the server must wait for it) fails it.
+    pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning"),
+]
 
 
 def _warm(varnish: Varnish, *paths: str) -> None:
