@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape as html_escape
@@ -44,7 +45,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from congtin.core import structure
 from congtin.frontcache import policies
@@ -64,6 +65,19 @@ _chrome_kept: dict[tuple[Any, ...], _Chrome] = {}  # filled by _chrome
 # Cookies that make a page personal (a session, messages) or not Vietnamese (the language switch's);
 # the CSRF cookie does neither.
 _MESSAGES_COOKIE = "messages"
+
+# The page's labels, translated once per language in each process: a page prints some fifteen, and each
+# gettext() finds the active language through asgiref's Local and asks the catalogs in turn.
+_labels: dict[tuple[str, str], str] = {}
+
+
+def _(message: str) -> str:
+    key = (translation.get_language() or "", message)
+    label = _labels.get(key)
+    if label is None:
+        label = _labels[key] = gettext(message)
+    return label
+
 
 _ARTICLE_SQL = """
 SELECT p.id, p.path, p.title, p.seo_title, p.search_description, p.first_published_at,
@@ -440,12 +454,14 @@ def _article(
     relative_url = _relative(url_path, root_url_path)
     published_iso = _iso(first_published) if first_published else ""
     description = search_description or summary
+    og_description = _chars(summary, 300)
+    meta_description = _chars(search_description, 300) if search_description else og_description
     meta = (
-        f'\n  <meta name="description" content="{escape(Truncator(description).chars(300))}">\n'
+        f'\n  <meta name="description" content="{escape(meta_description)}">\n'
         f'  <link rel="canonical" href="{escape(full_url)}">\n'
         '  <meta property="og:type" content="article">\n'
         f'  <meta property="og:title" content="{escape(seo_title or title)}">\n'
-        f'  <meta property="og:description" content="{escape(Truncator(summary).chars(300))}">\n'
+        f'  <meta property="og:description" content="{escape(og_description)}">\n'
         f'  <meta property="og:url" content="{escape(full_url)}">\n'
         '  <meta property="og:locale" content="vi_VN">\n  '
         + (_og_image(request, feed_image_id) if feed_image_id else "")
@@ -642,6 +658,17 @@ _NEWEST = "ORDER BY p.first_published_at DESC, p.id DESC"
 _TOP_STORIES_FROM = "FROM news_articlepage a CROSS JOIN wagtailcore_page p"
 SECTION_PAGE_SIZE = 20  # news.models.SECTION_PAGE_SIZE
 HOME_SECTION_ITEMS = 5  # news.queries.sections_with_articles
+
+
+def _chars(text: str, length: int) -> str:
+    """The template's ``truncatechars``: a text no longer than ``length`` comes back whole (NFC, as
+    Truncator gives it) without Truncator's walk through it, which counts no more characters than
+    ``len`` does."""
+    if len(text) <= length:
+        return unicodedata.normalize("NFC", text)
+    return Truncator(text).chars(length)
+
+
 SUMMARY_WORDS = 60  # includes/article_item.html: truncatewords:60
 _words_kept: dict[str, dict[str, str]] = {}
 

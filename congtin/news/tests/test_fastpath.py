@@ -250,3 +250,24 @@ def test_on_postgresql_an_article_and_its_section_list_are_prepared_once_for_eve
     # statement per section, whichever article of it is read.
     assert len([s for s in prepared if "p.slug = $1" in s]) == 1
     assert len([s for s in prepared if "ORDER BY p.first_published_at DESC, p.id DESC" in s]) == 2
+
+
+def test_an_articles_description_is_cut_at_300_characters_as_the_template_cuts_it(client, site_tree):
+    """Short texts are printed whole without Truncator's walk, long ones cut by it, on both paths alike."""
+    long = "Bộ Nội vụ hướng dẫn tinh giản biên chế và cơ cấu lại đội ngũ công chức, viên chức. " * 6
+    short = published_article(site_tree.news, title="Sa-pô ngắn", summary="Tóm tắt ngắn gọn về đề án.")
+    cut = published_article(site_tree.news, title="Sa-pô dài", summary=long)
+    described = published_article(
+        site_tree.news, title="Có mô tả riêng", summary=long, search_description="Mô tả cho máy tìm kiếm."
+    )
+    for article in (short, cut, described):
+        client.get(article.url)
+        lean = client.get(article.url)
+        _assert_same(lean, _normal(client, article.url), article.url)
+
+    page = client.get(cut.url).content.decode()
+    description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+    assert len(description) == 300 and description.endswith("…")
+    page = client.get(described.url).content.decode()
+    assert '<meta name="description" content="Mô tả cho máy tìm kiếm.">' in page
+    assert f'<meta property="og:description" content="{long[:299]}…">' in page.replace("&nbsp;", " ")
