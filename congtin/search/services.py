@@ -90,10 +90,7 @@ def _section_ids(paths: Iterable[str]) -> dict[str, int]:
 
 def _symbol_keys(*texts: str) -> tuple[str, ...]:
     """The symbol keys of every document number the texts cite ("Nghị định 09/2017/NĐ-CP")."""
-    keys: dict[str, None] = {}
-    for text in texts:
-        keys.update(dict.fromkeys(cited_symbol_keys(text)))
-    return tuple(keys)
+    return tuple(dict.fromkeys(key for text in texts for key in cited_symbol_keys(text)))
 
 
 def _page_document(page: Page, *, sections: dict[str, int]) -> SearchDocument:

@@ -86,20 +86,16 @@ PARTITION_SIZE = 100_000
 # rest on each item's vector (``_strict_match``): an AND of twenty words, "của" and "có" among them, costs
 # GIN tens of milliseconds even when nothing matches.
 INDEXED_GROUPS = 3
-# Lexemes whose counts a write updates: every lexeme of the rows' two vectors, once per row.
-_ROW_TERMS = (
+# Every lexeme of a row's two vectors, once per row, and '' once (the count of items).
+_TERMS_OF_ROWS = (
     "SELECT t.term, count(*) AS n FROM search_searchentry e JOIN search_match m ON m.id = e.id, LATERAL ("
     "SELECT unnest(tsvector_to_array(m.vector)) AS term "
     "UNION ALL SELECT '=' || unnest(tsvector_to_array(e.exact_vector)) UNION ALL SELECT '') t "
-    "WHERE e.id = ANY(%s) GROUP BY t.term"
 )
+# Lexemes whose counts a write updates: those of the rows written or removed.
+_ROW_TERMS = _TERMS_OF_ROWS + "WHERE e.id = ANY(%s) GROUP BY t.term"
 # Every lexeme of every row, counted afresh: the end of a rebuild.
-_ALL_TERMS = (
-    "INSERT INTO search_term (term, docs) SELECT t.term, count(*) FROM search_searchentry e "
-    "JOIN search_match m ON m.id = e.id, LATERAL (SELECT unnest(tsvector_to_array(m.vector)) AS term "
-    "UNION ALL SELECT '=' || unnest(tsvector_to_array(e.exact_vector)) UNION ALL SELECT '') t "
-    "GROUP BY t.term ORDER BY t.term"
-)
+_ALL_TERMS = f"INSERT INTO search_term (term, docs) {_TERMS_OF_ROWS}GROUP BY t.term ORDER BY t.term"
 # Inside ``PostgreSQLBackend.rebuilding``: writes leave ``search_term`` alone, counted once at the end.
 _counts_deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("counts_deferred", default=False)
 
