@@ -149,6 +149,9 @@ def load(site: str, corpus: Path, env: dict[str, str], cwd: Path, log: Path) -> 
     return json.loads(answer)
 
 
+SHM = "/dev/shm"  # noqa: S108 -- gunicorn makes its heartbeat file there with mkstemp and unlinks it
+
+
 def gunicorn(
     name: str, wsgi: str, *, env: dict[str, str], cwd: Path, workers: int, workdir: Path, config: str = ""
 ) -> Server:
@@ -169,6 +172,8 @@ def gunicorn(
         "--timeout=120",
         "--graceful-timeout=5",
         "--log-level=warning",
+        # deploy/gunicorn.conf.py's choice: the workers' heartbeat files in memory, not on the disk.
+        *([f"--worker-tmp-dir={SHM}"] if os.path.isdir(SHM) else []),
         *([f"--config={config}"] if config else []),
     ]
     return _started(start(name, command, port=port, workdir=workdir, env=env, cwd=cwd))
