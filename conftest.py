@@ -29,7 +29,10 @@ def _empty_cache() -> None:
     test (whose database rows were rolled back) must not leak into the next."""
     from django.core.cache import cache
 
+    from congtin.news import texts
+
     cache.clear()
+    texts.forget_in_process()
 
 
 @pytest.fixture(autouse=True)

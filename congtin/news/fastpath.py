@@ -35,7 +35,6 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
@@ -433,9 +432,9 @@ def _article(
     record = SimpleNamespace(pk=pk, path=path)
     language = translation.get_language() or settings.LANGUAGE_CODE
     stamp = texts.stamp_of(pk, revision, last_published)
-    kept = cache.get(texts.text_key(pk, language))
+    kept = texts.kept_text(pk, language, stamp, versions)
     page = None
-    if not texts.is_current(kept, stamp, versions):
+    if kept is None:
         from congtin.news.models import ArticlePage
 
         page = ArticlePage.objects.select_related("feed_image", "author").filter(pk=pk).first()

@@ -16,13 +16,21 @@ longer matches is a miss: the text is rendered again, by the first reader after 
 published or something it shows changes (about as long as a normal page: the text is most of that
 page's template work). ``manage.py render_article_texts`` renders every live article's text ahead of
 readers (after a bulk import or a deployment).
+
+Each web process also keeps the texts it used last in its own memory (``kept_text``), checked against
+the same stamp as the shared cache's: a copy there is no staler than the shared one, and the article's
+reader is served without a round trip to Redis nor unpickling its text. The most read articles -- a
+burst of readers after big news -- are the ones kept.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import get_template
@@ -89,6 +97,58 @@ def _release() -> str:
     return _release_hash[0]
 
 
+# The texts this process used last, by (article id, language), newest at the end; at most
+# ``settings.CONGTIN_TEXTS_IN_PROCESS`` characters of them in all.
+_in_process: OrderedDict[tuple[int, str], ArticleText] = OrderedDict()
+_in_process_chars = [0]
+_in_process_lock = threading.Lock()
+
+
+def _size(text: ArticleText) -> int:
+    return len(text.text) + len(text.related_documents)
+
+
+def _keep_in_process(key: tuple[int, str], text: ArticleText) -> None:
+    limit = settings.CONGTIN_TEXTS_IN_PROCESS
+    size = _size(text)
+    if size > limit:
+        return
+    with _in_process_lock:
+        old = _in_process.pop(key, None)
+        if old is not None:
+            _in_process_chars[0] -= _size(old)
+        _in_process[key] = text
+        _in_process_chars[0] += size
+        while _in_process_chars[0] > limit:
+            _in_process_chars[0] -= _size(_in_process.popitem(last=False)[1])
+
+
+def forget_in_process() -> None:
+    """Empty this process's copies (tests: a rolled-back database may give its ids to other articles)."""
+    with _in_process_lock:
+        _in_process.clear()
+        _in_process_chars[0] = 0
+
+
+def kept_text(
+    page_pk: int, language: str, stamp: tuple[Any, ...], versions: dict[str, str]
+) -> ArticleText | None:
+    """The article's kept text if it is current for ``stamp`` and ``versions``: this process's copy, else
+    the shared cache's (then kept here too); None when it must be rendered."""
+    key = (page_pk, language)
+    text = _in_process.get(key)
+    if text is not None and is_current(text, stamp, versions):
+        with _in_process_lock:
+            if key in _in_process:
+                _in_process.move_to_end(key)
+        return text
+    text = cache.get(text_key(page_pk, language))
+    if not is_current(text, stamp, versions):
+        return None
+    _keep_in_process(key, text)
+    return text  # type: ignore[no-any-return]
+
+
 def stamp_of(page_pk: int, revision: Any, published: Any) -> tuple[Any, ...]:
     """The published state of the article: its live revision and when it was last published."""
     return (page_pk, revision, published.isoformat() if published else "")
@@ -127,6 +187,7 @@ def article_text_render(
     )
     language = translation.get_language() or "vi"
     cache.set(text_key(page.pk, language), rendered, TIMEOUT)
+    _keep_in_process((page.pk, language), rendered)
     return rendered
 
 

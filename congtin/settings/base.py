@@ -209,6 +209,9 @@ CONGTIN_SERVE_MEDIA = env_bool("CONGTIN_SERVE_MEDIA")
 # The lean path's listings as statements prepared once per PostgreSQL connection (decision 0026); false
 # behind a connection pooler in transaction mode that does not carry prepared statements (PgBouncer < 1.21).
 CONGTIN_PREPARED_LISTINGS = env_bool("CONGTIN_PREPARED_LISTINGS", True)
+# Characters of article texts each web process keeps in its own memory besides the shared cache
+# (news.texts.kept_text): 4,000,000 hold some 400-1,000 articles in 8-16 MB per process; 0 keeps none.
+CONGTIN_TEXTS_IN_PROCESS = int(env_str("CONGTIN_TEXTS_IN_PROCESS", "4000000"))
 # Front caches (Varnish) to ban after a publish, e.g. "http://127.0.0.1:6081"; none: nothing is sent.
 CONGTIN_FRONTCACHE_HOSTS = env_list("CONGTIN_FRONTCACHE_HOSTS")
 # A read replica: when set, reads go to it through congtin.core.routers.ReplicaRouter.

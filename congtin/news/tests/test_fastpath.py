@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +17,7 @@ from wagtail.models import PageViewRestriction
 from congtin.documents import services as document_services
 from congtin.documents.choices import DocumentType
 from congtin.documents.tests.factories import OrganisationFactory
+from congtin.news import texts
 from congtin.news.models import ArticleCorrection, ArticlePage
 from congtin.news.tests.factories import SectionPageFactory
 from congtin.news.tests.helpers import published_article
@@ -96,6 +98,58 @@ def test_corrections_and_tags_cost_one_query_each_and_show_at_once(client, site_
     assert "cải cách hành chính" in response.content.decode()
     assert count == 4
     _assert_same(response, _normal(client, article.url), article.url)
+
+
+def test_a_reader_is_served_the_text_this_process_kept_when_the_shared_cache_has_lost_it(client, site_tree):
+    article = published_article(site_tree.news, title="Bài được nhiều người đọc")
+    first = client.get(article.url)
+    cache.delete(texts.text_key(article.pk, "vi"))
+    count, again = _queries(client, article.url)
+    assert TOKEN.sub(b"", again.content) == TOKEN.sub(b"", first.content)
+    assert count == 2  # the article and its section's newest: no rendering, which loads the page again
+
+    # Keeping none in the process: the text is rendered again from the page.
+    with override_settings(CONGTIN_TEXTS_IN_PROCESS=0):
+        texts.forget_in_process()
+        client.get(article.url)
+        cache.delete(texts.text_key(article.pk, "vi"))
+        count, again = _queries(client, article.url)
+    assert TOKEN.sub(b"", again.content) == TOKEN.sub(b"", first.content)
+    assert count > 2
+
+
+def test_an_article_published_again_is_shown_new_though_the_process_kept_its_old_text(client, site_tree):
+    article = published_article(site_tree.news, title="Bài sửa sa-pô", summary="Sa-pô bản đầu.")
+    assert "Sa-pô bản đầu." in client.get(article.url).content.decode()
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.summary = "Sa-pô bản đã sửa."
+    article.save_revision().publish()
+    lean = client.get(article.url)
+    assert "Sa-pô bản đã sửa." in lean.content.decode()
+    assert "Sa-pô bản đầu." not in lean.content.decode()
+    _assert_same(lean, _normal(client, article.url), article.url)
+
+
+def test_the_process_keeps_the_texts_it_used_last_within_its_limit(settings):
+    def text(pk: int, chars: int) -> texts.ArticleText:
+        return texts.ArticleText(stamp=(pk, 1, ""), depends={}, text="đ" * chars, related_documents="")
+
+    settings.CONGTIN_TEXTS_IN_PROCESS = 250
+    texts.forget_in_process()
+    for pk in (1, 2):
+        texts._keep_in_process((pk, "vi"), text(pk, 100))
+    # Reading the first makes the second the oldest: the third pushes the second out.
+    assert texts.kept_text(1, "vi", (1, 1, ""), {}) is not None
+    texts._keep_in_process((3, "vi"), text(3, 100))
+    assert texts.kept_text(1, "vi", (1, 1, ""), {}) is not None
+    assert texts.kept_text(2, "vi", (2, 1, ""), {}) is None
+    assert texts.kept_text(3, "vi", (3, 1, ""), {}) is not None
+    # A copy that no longer matches the article's stamp is never served.
+    assert texts.kept_text(3, "vi", (3, 2, ""), {}) is None
+    # A text longer than the whole limit is not kept at all.
+    texts._keep_in_process((4, "vi"), text(4, 251))
+    assert texts.kept_text(4, "vi", (4, 1, ""), {}) is None
+    assert texts.kept_text(3, "vi", (3, 1, ""), {}) is not None
 
 
 def test_a_kept_text_is_rendered_again_when_a_cited_entry_appears_or_goes_or_a_linked_page_moves(
