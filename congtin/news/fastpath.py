@@ -25,16 +25,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape as html_escape
 from types import SimpleNamespace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
@@ -53,6 +55,10 @@ from congtin.news.queries import LISTINGS_VERSION_SQL, page_connection, section_
 from congtin.news.structured_data import news_article_json_ld
 from congtin.search import fastpath as search_fastpath
 from congtin.vietnamese import dates
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+Row = tuple[Any, ...]
 
 SLOT = "\x00congtin-slot\x00"
 RELATED_LIMIT = 5
@@ -229,6 +235,38 @@ def _listing_cursor() -> Any:
         raw.prepare_threshold = NEVER_BY_COUNT
     with connection.wrap_database_errors:
         return connection._prepare_cursor(_preparing_cursor_class()(raw))
+
+
+def _read(run: Callable[[Any], T]) -> T:
+    """``run(cursor)``: the page's first reads, on the page connection.
+
+    With ``CONN_HEALTH_CHECKS`` Django checks a connection kept from an earlier request with a
+    ``SELECT 1`` before the request's first statement: a round trip to the database on every page. Here
+    the page's own statements are the check: when they fail on a kept connection that turns out broken
+    (the server restarted, a firewall or pooler dropped the connection), it is closed and the reads run
+    again on a new one, as the check would have done before them. They only read, so running them again
+    changes nothing."""
+    connection = page_connection()
+    kept = (
+        connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    )
+    if kept:
+        connection.health_check_done = True
+    try:
+        with _listing_cursor() as cursor:
+            return run(cursor)
+    except (OperationalError, InterfaceError):
+        if not kept or connection.is_usable():
+            raise
+        logger.warning(
+            "Kết nối cơ sở dữ liệu đã đứt, mở kết nối mới (database connection lost, reconnecting)"
+        )
+        connection.close()
+    with _listing_cursor() as cursor:
+        return run(cursor)
 
 
 @functools.cache
@@ -408,9 +446,11 @@ def _article(
     structure_version: str,
     root_url_path: str,
 ) -> HttpResponse | None:
-    with _listing_cursor() as cursor:
+    def read(cursor: Any) -> Any:
         cursor.execute(_ARTICLE_SQL, [slug, section.depth + 1, section.path + "%"])
-        row = cursor.fetchone()
+        return cursor.fetchone()
+
+    row = _read(read)
     if row is None:
         return None
     (pk, path, title, seo_title, search_description, first_published, last_published, revision, alias_of,
@@ -671,8 +711,6 @@ def _chars(text: str, length: int) -> str:
 SUMMARY_WORDS = 60  # includes/article_item.html: truncatewords:60
 _words_kept: dict[str, dict[str, str]] = {}
 
-Row = tuple[Any, ...]
-
 
 class _Printer(Protocol):
     def __call__(self, row: Row, css: str = "") -> str: ...
@@ -830,14 +868,18 @@ def _section(
     extras = chrome.extras
     if extras["head"] is None:
         return None
-    with _listing_cursor() as cursor:
+    featured_id = extras["featured_id"]
+
+    def read(cursor: Any) -> tuple[list[Row], Row | None]:
         cursor.execute(*extras["statement"])
         rows = cursor.fetchall()
-        featured_id = extras["featured_id"]
         featured = next((row for row in rows if row[0] == featured_id), None)
         if featured is None and featured_id is not None:
             cursor.execute(*extras["featured_statement"])
             featured = cursor.fetchone()
+        return rows, featured
+
+    rows, featured = _read(read)
     if len(rows) <= SECTION_PAGE_SIZE:
         total = len(rows)  # all of them: nothing to count
     else:
@@ -952,9 +994,12 @@ def _home(
     chrome = _chrome(request, "news/home_page.html", ("content",), "", load)
     extras = chrome.extras
     sections: list[str] = extras["sections"]
-    with _listing_cursor() as cursor:
+
+    def read(cursor: Any) -> list[Row]:
         cursor.execute(*extras["statement"])
-        rows = cursor.fetchall()
+        return list(cursor.fetchall())
+
+    rows = _read(read)
     # The arms in order, each newest first (UNION ALL appends its arms; an arm's rows keep their order).
     arms: list[list[Row]] = [[] for _n in range(2 + len(sections))]
     for row in rows:

@@ -146,7 +146,7 @@ def kept_text(
     if not is_current(text, stamp, versions):
         return None
     _keep_in_process(key, text)
-    return text  # type: ignore[no-any-return]
+    return text
 
 
 def stamp_of(page_pk: int, revision: Any, published: Any) -> tuple[Any, ...]:

@@ -6,10 +6,11 @@ import datetime as dt
 import json
 import re
 
+import psycopg
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -304,6 +305,40 @@ def test_on_postgresql_an_article_and_its_section_list_are_prepared_once_for_eve
     # statement per section, whichever article of it is read.
     assert len([s for s in prepared if "p.slug = $1" in s]) == 1
     assert len([s for s in prepared if "ORDER BY p.first_published_at DESC, p.id DESC" in s]) == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_on_postgresql_a_page_needs_no_health_check_and_survives_a_connection_the_server_dropped(
+    client, site_tree, monkeypatch, caplog
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("the server ending a connection is PostgreSQL's")
+    article = published_article(site_tree.news, title="Bài đọc sau khi máy chủ khởi động lại")
+    for url in (site_tree.news.url, "/"):
+        client.get(url)  # each page's chrome is made once per process, through the ORM
+    first = client.get(article.url)
+    assert connection.health_check_enabled
+    checks: list[bool] = []
+    is_usable = connection.is_usable
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(is_usable()) or checks[-1])
+
+    # A new request on the kept connection: the page's own statements are the check, no SELECT 1 first.
+    for url in (article.url, site_tree.news.url, "/"):
+        close_old_connections()  # what Django does as a request starts (the test client skips it)
+        assert client.get(url).status_code == 200
+    assert checks == []
+
+    # The server ends the connection between two requests (a restart, a dropped connection).
+    close_old_connections()
+    dropped = connection.connection.info.backend_pid
+    with psycopg.connect(**connection.get_connection_params()) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [dropped])
+    again = client.get(article.url)
+    assert again.status_code == 200
+    assert TOKEN.sub(b"", again.content) == TOKEN.sub(b"", first.content)
+    assert connection.connection.info.backend_pid != dropped
+    assert checks == [False]
+    assert "database connection lost" in caplog.text
 
 
 def test_an_articles_description_is_cut_at_300_characters_as_the_template_cuts_it(client, site_tree):
