@@ -76,8 +76,16 @@ _MESSAGES_COOKIE = "messages"
 _labels: dict[tuple[str, str], str] = {}
 
 
+def _language() -> str:
+    """The active language. The lean pages (and the lean search page) are the site's own language only
+    and run under ``translation.override(settings.LANGUAGE_CODE)``, so it is read from the settings, not
+    through the translation machinery's thread-local: that costs 4.7 µs a call, and a page asked
+    eighteen times."""
+    return str(settings.LANGUAGE_CODE)
+
+
 def _(message: str) -> str:
-    key = (translation.get_language() or "", message)
+    key = (_language(), message)
     label = _labels.get(key)
     if label is None:
         label = _labels[key] = gettext(message)
@@ -306,7 +314,7 @@ def _finish(response: HttpResponse) -> HttpResponse:
     """What the middleware a lean path skips would have added to its page."""
     response["Content-Length"] = str(len(response.content))
     response.headers.setdefault("X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper())
-    response.headers.setdefault("Content-Language", translation.get_language() or settings.LANGUAGE_CODE)
+    response.headers.setdefault("Content-Language", _language())
     patch_vary_headers(response, ("Cookie",))
     return response
 
@@ -333,7 +341,7 @@ def _chrome(
     to render it with (a section or the home page is read only here, once per structure version: any
     change to one starts a new version) and what else the parts need of it; ``context``, more of the
     template's variables (slots, filled by ``_assemble`` in the order the page prints them)."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = _language()
     site_pk = request._wagtail_site.pk  # type: ignore[attr-defined]
 
     def build() -> _Chrome:
@@ -470,7 +478,7 @@ def _article(
     if related is None:
         return None
     record = SimpleNamespace(pk=pk, path=path)
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = _language()
     stamp = texts.stamp_of(pk, revision, last_published)
     kept = texts.kept_text(pk, language, stamp, versions)
     page = None
@@ -626,6 +634,13 @@ def _tags(pk: int) -> str:
 
 
 def _share(url: str, title: str) -> str:
+    return _share_links(url, title, _language())
+
+
+@functools.lru_cache(maxsize=2048)
+def _share_links(url: str, title: str, language: str) -> str:
+    """The share links of an article's address and title, made once for the articles read most:
+    percent-encoding a title took some 17 µs."""
     u, t = quote(url, safe=""), quote(title, safe="")
     return (
         f'\n<div class="share" aria-label="{_("Chia sẻ")}" role="group">\n'
@@ -718,7 +733,7 @@ class _Printer(Protocol):
 
 def _words() -> dict[str, str]:
     """The interface words a listing prints per request, translated once per process and language."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = _language()
     words = _words_kept.get(language)
     if words is None:
         words = _words_kept[language] = {
