@@ -92,23 +92,31 @@ def _(message: str) -> str:
     return label
 
 
+# An article and its section's newest articles ("Tin tức cùng chuyên mục"), read in one statement: one
+# round trip to the database instead of two (each cost some 0.3 ms of the web process's CPU on the bench
+# machine). Arm 0 is the article, arm 1 its section's newest, one more than are shown (the reader's own
+# article is dropped from them), in the columns of the article's that hold the same values, the others
+# NULL of the column's type (PostgreSQL types a bare NULL in a subquery as text).
 _ARTICLE_SQL = """
-SELECT p.id, p.path, p.title, p.seo_title, p.search_description, p.first_published_at,
-       p.last_published_at, p.live_revision_id, p.alias_of_id, p.url_path,
+SELECT * FROM (SELECT 0 AS arm, p.id, p.path, p.title, p.seo_title, p.search_description,
+       p.first_published_at, p.last_published_at, p.live_revision_id, p.alias_of_id, p.url_path,
        a.dateline_place, a.dateline_date, a.summary, a.byline, a.author_id, a.feed_image_id,
        (SELECT COUNT(*) FROM news_articlecorrection c WHERE c.article_id = p.id),
        (SELECT COUNT(*) FROM news_articlepagetag t WHERE t.content_object_id = p.id),
        (SELECT v.counter FROM core_dataversion v WHERE v.name = 'registry'),
        (SELECT v.counter FROM core_dataversion v WHERE v.name = 'links')
 FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id
-WHERE p.slug = %s AND p.depth = %s AND p.path LIKE %s AND p.live
-"""
-_RELATED_SQL = """
-SELECT p.id, p.url_path, p.title, p.first_published_at, a.summary
+WHERE p.slug = {slug} AND p.depth = %s AND p.path LIKE %s AND p.live) AS article
+UNION ALL
+SELECT * FROM (SELECT 1 AS arm, p.id, CAST(NULL AS text), p.title, CAST(NULL AS text), CAST(NULL AS text),
+       p.first_published_at, CAST(NULL AS timestamp with time zone), CAST(NULL AS bigint),
+       CAST(NULL AS bigint), p.url_path, CAST(NULL AS text), CAST(NULL AS date), a.summary, CAST(NULL AS text),
+       CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint),
+       CAST(NULL AS bigint), CAST(NULL AS bigint)
 FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id
 WHERE p.live AND p.depth = %s AND p.path LIKE %s
 ORDER BY p.first_published_at DESC, p.id DESC
-LIMIT %s
+LIMIT %s) AS related
 """
 
 
@@ -454,16 +462,18 @@ def _article(
     structure_version: str,
     root_url_path: str,
 ) -> HttpResponse | None:
-    def read(cursor: Any) -> Any:
-        cursor.execute(_ARTICLE_SQL, [slug, section.depth + 1, section.path + "%"])
-        return cursor.fetchone()
+    sql, params = _article_statement(section)
 
-    row = _read(read)
-    if row is None:
+    def read(cursor: Any) -> list[Row]:
+        cursor.execute(sql, [slug, *params])
+        return list(cursor.fetchall())
+
+    rows = _read(read)
+    if not rows or rows[0][0] != 0:
         return None
-    (pk, path, title, seo_title, search_description, first_published, last_published, revision, alias_of,
+    (_arm, pk, path, title, seo_title, search_description, first_published, last_published, revision, alias_of,
      url_path, dateline_place, dateline_date, summary, byline, author_id, feed_image_id, corrections,
-     tags, registry_version, links_version) = row  # fmt: skip
+     tags, registry_version, links_version) = rows[0]  # fmt: skip
     # Read with the article, in one statement: a change and its version are seen together.
     versions = {
         texts.STRUCTURE: structure_version,
@@ -474,7 +484,7 @@ def _article(
     # An alias or a restricted article goes the normal way.
     if alias_of is not None or snapshot.is_restricted(path):
         return None
-    related = _related(pk, path, snapshot, root_url_path)
+    related = _related(pk, path, rows, snapshot, root_url_path)
     if related is None:
         return None
     record = SimpleNamespace(pk=pk, path=path)
@@ -652,32 +662,42 @@ def _share_links(url: str, title: str, language: str) -> str:
     )
 
 
-_related_statements: dict[tuple[str, str], tuple[str, tuple[Any, ...] | None]] = {}
+_article_statements: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = {}
 
 
-def _related_statement(section_path: str) -> tuple[str, tuple[Any, ...] | None]:
-    """The section's newest articles, one more than are shown (the reader's own article is dropped
-    from them): a statement of the section alone, not of the article, so that PostgreSQL prepares one
-    plan per section and reuses it for every article in it (``_listing_cursor``), where a statement
-    naming the article would be planned again on every request."""
-    key = (page_connection().alias, section_path)
-    statement = _related_statements.get(key)
+def _article_statement(section: structure.StructurePage) -> tuple[str, tuple[Any, ...]]:
+    """The statement that reads an article of ``section`` by its slug, with the section's newest, and
+    its parameters after the slug. On PostgreSQL it names the section's values in its text, the slug its
+    only parameter, so that PostgreSQL prepares one plan per section and reuses it for every article in
+    it (``_listing_cursor``); elsewhere every value is a parameter."""
+    key = (page_connection().alias, section.path)
+    statement = _article_statements.get(key)
     if statement is None:
-        if len(_related_statements) > 1000:  # sections deleted or moved leave keys behind
-            _related_statements.clear()
-        params = (len(section_path) // 4 + 1, section_path + "%", RELATED_LIMIT + 1)
-        statement = _related_statements[key] = _statement(_RELATED_SQL, params)
+        if len(_article_statements) > 1000:  # sections deleted or moved leave keys behind
+            _article_statements.clear()
+        depth, under = section.depth + 1, section.path + "%"
+        params = (depth, under, depth, under, RELATED_LIMIT + 1)
+        if _prepares(page_connection()):
+            # The others written in, then the text's own "%" (in LIKE '...%') doubled, as a statement
+            # run with a parameter must have them, and the slug's placeholder put in.
+            text, _none = _statement(_ARTICLE_SQL, params)
+            statement = (text.replace("%", "%%").replace("{slug}", "%s"), ())
+        else:
+            statement = (_ARTICLE_SQL.replace("{slug}", "%s"), params)
+        _article_statements[key] = statement
     return statement
 
 
-def _related(pk: int, path: str, snapshot: structure.SiteStructure, root_url_path: str) -> str | None:
-    """ "Tin tức cùng chuyên mục" (``news.queries.related_in_section``), or None to go the normal way."""
+def _related(
+    pk: int, path: str, rows: list[Row], snapshot: structure.SiteStructure, root_url_path: str
+) -> str | None:
+    """ "Tin tức cùng chuyên mục" (``news.queries.related_in_section``) from the article statement's arm
+    1, or None to go the normal way."""
     section_path = path[:-4]
     if any(r.startswith(section_path) for r in snapshot.restricted_paths):
         return None  # an article of the section is restricted: leave it to the normal way
-    with _listing_cursor() as cursor:
-        cursor.execute(*_related_statement(section_path))
-        rows = [row for row in cursor.fetchall() if row[0] != pk][:RELATED_LIMIT]
+    # (id, url_path, title, first_published_at, summary), as the listings print them.
+    rows = [(r[1], r[10], r[3], r[6], r[13]) for r in rows if r[0] == 1 and r[1] != pk][:RELATED_LIMIT]
     if not rows:
         return ""
     item = _printer(root_url_path)

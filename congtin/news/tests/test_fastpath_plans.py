@@ -70,10 +70,10 @@ def tree(site_tree):
 def test_an_article_is_found_by_its_slug_and_its_section_neighbours_by_the_date_index(client, tree):
     article = ArticlePage.objects.child_of(tree.news).live().first()
     plans = _plans(client, article.url)
-    assert len(plans) == 2  # the lean path's article and "Tin tức cùng chuyên mục"
-    (_sql, article_steps), (_sql2, related_steps) = plans
-    assert any("wagtailcore_page_slug" in step for step in article_steps), article_steps
-    assert any("wagtailcore_page_first_published_at" in step for step in related_steps), related_steps
+    assert len(plans) == 1  # the lean path's article with "Tin tức cùng chuyên mục", in one statement
+    ((_sql, steps),) = plans
+    assert any("wagtailcore_page_slug" in step for step in steps), steps
+    assert any("wagtailcore_page_first_published_at" in step for step in steps), steps
     _assert_no_scan_or_sort_of_page_rows(plans)
 
 
