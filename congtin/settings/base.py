@@ -209,6 +209,10 @@ CONGTIN_SERVE_MEDIA = env_bool("CONGTIN_SERVE_MEDIA")
 # The lean path's listings as statements prepared once per PostgreSQL connection (decision 0026); false
 # behind a connection pooler in transaction mode that does not carry prepared statements (PgBouncer < 1.21).
 CONGTIN_PREPARED_LISTINGS = env_bool("CONGTIN_PREPARED_LISTINGS", True)
+# Seconds a web process serves readers' lean pages at the structure version it read last before reading
+# it again (news.fastpath._structure_version): a change to sections, menus, restrictions or sites
+# reaches them at most this much later. 0 reads it on every request.
+CONGTIN_LEAN_VERSION_MAX_AGE = float(env_str("CONGTIN_LEAN_VERSION_MAX_AGE", "0.1"))
 # Characters of article texts each web process keeps in its own memory besides the shared cache
 # (news.texts.kept_text): 4,000,000 hold some 400-1,000 articles in 8-16 MB per process; 0 keeps none.
 CONGTIN_TEXTS_IN_PROCESS = int(env_str("CONGTIN_TEXTS_IN_PROCESS", "4000000"))

@@ -22,3 +22,6 @@ CONGTIN_SEARCH_INDEX_DIR = str(
     Path(tempfile.gettempdir())
     / f"congtin-test-search-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
 )
+
+# Tests change the structure and read the next page at once: every lean page reads the version.
+CONGTIN_LEAN_VERSION_MAX_AGE = 0.0

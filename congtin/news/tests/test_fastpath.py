@@ -19,7 +19,7 @@ from congtin.documents import services as document_services
 from congtin.documents.choices import DocumentType
 from congtin.documents.tests.factories import OrganisationFactory
 from congtin.news import texts
-from congtin.news.models import ArticleCorrection, ArticlePage
+from congtin.news.models import ArticleCorrection, ArticlePage, SectionPage
 from congtin.news.tests.factories import SectionPageFactory
 from congtin.news.tests.helpers import published_article
 
@@ -117,6 +117,23 @@ def test_a_reader_is_served_the_text_this_process_kept_when_the_shared_cache_has
         count, again = _queries(client, article.url)
     assert TOKEN.sub(b"", again.content) == TOKEN.sub(b"", first.content)
     assert count > 1
+
+
+def test_a_lean_page_reads_the_structure_version_again_only_after_its_max_age(client, site_tree, settings):
+    article = published_article(site_tree.news, title="Bài trong chuyên mục được đổi tên")
+    settings.CONGTIN_LEAN_VERSION_MAX_AGE = 3600
+    assert "Chuyên mục mới" not in client.get(article.url).content.decode()
+    section = SectionPage.objects.get(pk=site_tree.news.pk)
+    section.title = "Chuyên mục mới"
+    section.save_revision().publish()
+    # Within its max age the process serves the structure it read: the old name in the menu.
+    for url in (article.url, "/"):
+        assert "Chuyên mục mới" not in client.get(url).content.decode(), url
+    # Past it (0: at once) the next reader sees the new name, in the menu and the breadcrumbs.
+    settings.CONGTIN_LEAN_VERSION_MAX_AGE = 0
+    lean = client.get(article.url)
+    assert "Chuyên mục mới" in lean.content.decode()
+    _assert_same(lean, _normal(client, article.url), article.url)
 
 
 def test_an_article_published_again_is_shown_new_though_the_process_kept_its_old_text(client, site_tree):
