@@ -136,6 +136,19 @@ def test_a_lean_page_reads_the_structure_version_again_only_after_its_max_age(cl
     _assert_same(lean, _normal(client, article.url), article.url)
 
 
+def test_a_section_deleted_within_the_max_age_is_answered_the_normal_way_not_with_an_error(
+    client, site_tree, settings
+):
+    article = published_article(site_tree.research, title="Bài của chuyên mục sắp xoá")
+    settings.CONGTIN_LEAN_VERSION_MAX_AGE = 3600
+    assert client.get(article.url).status_code == 200  # the structure read, with the section in it
+    url = site_tree.research.url
+    SectionPage.objects.get(pk=site_tree.research.pk).delete()
+    # The process still holds the structure with the section; the section's row is gone.
+    assert client.get(url).status_code == 404
+    assert client.get(article.url).status_code == 404
+
+
 def test_an_article_published_again_is_shown_new_though_the_process_kept_its_old_text(client, site_tree):
     article = published_article(site_tree.news, title="Bài sửa sa-pô", summary="Sa-pô bản đầu.")
     assert "Sa-pô bản đầu." in client.get(article.url).content.decode()
