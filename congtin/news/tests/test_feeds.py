@@ -103,7 +103,11 @@ def test_feed_queries_do_not_grow_with_its_length(client, site_tree):
         response = client.get("/rss/")
 
     assert len(_items(response)) == 6
-    assert len(more) == len(few)
+    # Both lists in the message: the count differed in whole-suite runs only (session 8), by one query.
+    assert len(more) == len(few), (
+        [q["sql"][:160] for q in few.captured_queries],
+        [q["sql"][:160] for q in more.captured_queries],
+    )
 
 
 def test_home_and_section_pages_advertise_their_feed(client, site_tree):
