@@ -29,9 +29,11 @@ def _empty_cache() -> None:
     test (whose database rows were rolled back) must not leak into the next."""
     from django.core.cache import cache
 
+    from congtin.core import structure
     from congtin.news import fastpath, texts
 
     cache.clear()
+    structure.forget_in_process()
     texts.forget_in_process()
     fastpath.forget_structure_version()
 

@@ -43,7 +43,8 @@ SNAPSHOT_TIMEOUT = 24 * 60 * 60
 MAX_PAGES = 5000
 ARTICLE_MODELS = ("news.articlepage",)
 # This process keeps the snapshots of the versions it last saw, so a request costs one cache read (the
-# version) instead of unpickling the structure; a new version makes the old entries unreachable.
+# version) instead of unpickling the structure; a new version makes the old entries unreachable, and the
+# oldest entry makes way when the process holds this many.
 LOCAL_ENTRIES = 64
 # Part of every snapshot's cache key: a release that changes what a snapshot holds never reads an
 # older release's snapshots, which outlive it in the shared cache under the same structure version.
@@ -221,10 +222,17 @@ def cached_for_version(kind: str, site_pk: int, current: str, build: Callable[[]
         if value is None:
             value = build()
             cache.set(cache_key, value, SNAPSHOT_TIMEOUT)
-        if len(_local) >= LOCAL_ENTRIES:
-            _local.clear()
+        while len(_local) >= LOCAL_ENTRIES:
+            # The oldest goes (dicts keep insertion order), not the whole memory: emptying it dropped the
+            # entries this request had just read, and the next request unpickled them again.
+            del _local[next(iter(_local))]
         _local[local_key] = value
     return value
+
+
+def forget_in_process() -> None:
+    """Drop this process's snapshots (tests: an earlier test's snapshots name rows that were rolled back)."""
+    _local.clear()
 
 
 def site_structure(site: Site, *, current: str | None = None) -> SiteStructure:
