@@ -100,7 +100,7 @@ def _release() -> str:
 # The texts this process used last, by (article id, language), newest at the end; at most
 # ``settings.CONGTIN_TEXTS_IN_PROCESS`` characters of them in all.
 _in_process: OrderedDict[tuple[int, str], ArticleText] = OrderedDict()
-_in_process_chars = [0]
+_in_process_chars = 0
 _in_process_lock = threading.Lock()
 
 
@@ -109,6 +109,7 @@ def _size(text: ArticleText) -> int:
 
 
 def _keep_in_process(key: tuple[int, str], text: ArticleText) -> None:
+    global _in_process_chars
     limit = settings.CONGTIN_TEXTS_IN_PROCESS
     size = _size(text)
     if size > limit:
@@ -116,18 +117,19 @@ def _keep_in_process(key: tuple[int, str], text: ArticleText) -> None:
     with _in_process_lock:
         old = _in_process.pop(key, None)
         if old is not None:
-            _in_process_chars[0] -= _size(old)
+            _in_process_chars -= _size(old)
         _in_process[key] = text
-        _in_process_chars[0] += size
-        while _in_process_chars[0] > limit:
-            _in_process_chars[0] -= _size(_in_process.popitem(last=False)[1])
+        _in_process_chars += size
+        while _in_process_chars > limit:
+            _in_process_chars -= _size(_in_process.popitem(last=False)[1])
 
 
 def forget_in_process() -> None:
     """Empty this process's copies (tests: a rolled-back database may give its ids to other articles)."""
+    global _in_process_chars
     with _in_process_lock:
         _in_process.clear()
-        _in_process_chars[0] = 0
+        _in_process_chars = 0
 
 
 def kept_text(

@@ -162,25 +162,34 @@ def test_an_article_published_again_is_shown_new_though_the_process_kept_its_old
 
 
 def test_the_process_keeps_the_texts_it_used_last_within_its_limit(settings):
-    def text(pk: int, chars: int) -> texts.ArticleText:
-        return texts.ArticleText(stamp=(pk, 1, ""), depends={}, text="đ" * chars, related_documents="")
+    def share(pk: int, chars: int) -> None:
+        text = texts.ArticleText(stamp=(pk, 1, ""), depends={}, text="đ" * chars, related_documents="")
+        cache.set(texts.text_key(pk, "vi"), text)
+
+    def kept(pk: int, revision: int = 1) -> texts.ArticleText | None:
+        return texts.kept_text(pk, "vi", (pk, revision, ""), {})
 
     settings.CONGTIN_TEXTS_IN_PROCESS = 250
-    texts.forget_in_process()
     for pk in (1, 2):
-        texts._keep_in_process((pk, "vi"), text(pk, 100))
+        share(pk, 100)
+        assert kept(pk) is not None  # read from the shared cache, and kept in the process
+    cache.clear()  # what follows is served from the process alone
     # Reading the first makes the second the oldest: the third pushes the second out.
-    assert texts.kept_text(1, "vi", (1, 1, ""), {}) is not None
-    texts._keep_in_process((3, "vi"), text(3, 100))
-    assert texts.kept_text(1, "vi", (1, 1, ""), {}) is not None
-    assert texts.kept_text(2, "vi", (2, 1, ""), {}) is None
-    assert texts.kept_text(3, "vi", (3, 1, ""), {}) is not None
+    assert kept(1) is not None
+    share(3, 100)
+    assert kept(3) is not None
+    cache.clear()
+    assert kept(1) is not None
+    assert kept(2) is None
+    assert kept(3) is not None
     # A copy that no longer matches the article's stamp is never served.
-    assert texts.kept_text(3, "vi", (3, 2, ""), {}) is None
-    # A text longer than the whole limit is not kept at all.
-    texts._keep_in_process((4, "vi"), text(4, 251))
-    assert texts.kept_text(4, "vi", (4, 1, ""), {}) is None
-    assert texts.kept_text(3, "vi", (3, 1, ""), {}) is not None
+    assert kept(3, revision=2) is None
+    # A text longer than the whole limit is served from the shared cache but not kept in the process.
+    share(4, 251)
+    assert kept(4) is not None
+    cache.clear()
+    assert kept(4) is None
+    assert kept(3) is not None
 
 
 def test_a_kept_text_is_rendered_again_when_a_cited_entry_appears_or_goes_or_a_linked_page_moves(
