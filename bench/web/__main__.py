@@ -127,6 +127,28 @@ def settle(servers: list[Server], cap_s: float = 90.0) -> bool:
     return False
 
 
+def settle_machine(cap_s: float = 120.0, cores: float = 0.3) -> bool:
+    """Wait until the whole machine is near idle (under ``cores`` cores busy over half a second); False if
+    it was still busy after ``cap_s``.
+
+    ``settle`` watches the row's own servers; this one also sees what an earlier row left behind: vanilla
+    Wagtail's search at 100,000 articles takes seconds a request, and the queries of the requests wrk had
+    queued when its row ended go on in PostgreSQL (its worker waits, idle) into the next row, which was
+    congtin's search through Varnish (5,300-10,400 pages a second at 100,000 against 41,000-47,000 at
+    10,000, sessions 7 and 9)."""
+    cpus = os.cpu_count() or 1
+    deadline = time.monotonic() + cap_s
+    before = machine_busy()
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = machine_busy()
+        share = (now[0] - before[0]) / max(now[1] - before[1], 1)
+        if share * cpus < cores:
+            return True
+        before = now
+    return False
+
+
 def measure(
     target: str,
     label: str,
@@ -145,6 +167,8 @@ def measure(
         result.note = f"skipped: {bad[0][0]} answers {bad[0][1]}"
         say(f"  {target:8} {label:22} {result.note}")
         return result
+    if not settle_machine():
+        result.note = "the machine was still busy before the row after 120 s"
     status, headers, _ = fetch(server.url + paths[0])
     result.cache_status = headers.get("X-Cache", "")
     measured = [server, *backends]
@@ -159,7 +183,9 @@ def measure(
             workdir=workdir,
         )
     if not settle(measured):
-        result.note = "still busy with the warm-up's requests after 90 s"
+        result.note = " ".join(
+            filter(None, (result.note, "still busy with the warm-up's requests after 90 s"))
+        )
     # One at a time after the warm-up, as the wrk row is: a freshly started worker's first requests
     # (imports, compiled templates, per-process caches) are start-up, not the cost of a request.
     probe = [paths[i % len(paths)] for i in range(args.sequential)]
