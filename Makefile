@@ -65,8 +65,8 @@ format: $(STAMP) ## Format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-typecheck: $(STAMP) ## mypy (strict on vietnamese/, services and queries)
-	$(BIN)/mypy congtin
+typecheck: $(STAMP) ## mypy on congtin and bench (strict on vietnamese/, services and queries)
+	$(BIN)/mypy congtin bench
 
 migrations-check: $(STAMP) ## Fail if a model change has no migration
 	DJANGO_SETTINGS_MODULE=congtin.settings.test $(MANAGE) makemigrations --check --dry-run

@@ -143,7 +143,9 @@ def generate(count: int, *, years: int = 5) -> None:
         CaseType.objects.order_by("pk").values_list("pk", "deadline_amount", "max_extension_days", "code")
     )
     cal = queries.work_calendar()
-    cum, working, day = [], [], first - timedelta(days=10)
+    cum: list[tuple[date, int]] = []
+    working: list[tuple[int, date]] = []
+    day = first - timedelta(days=10)
     while day <= date(today.year + 2, 12, 31):
         if cal.is_working_day(day):
             working.append((len(working) + 1, day))

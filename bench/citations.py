@@ -20,8 +20,9 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from congtin.vietnamese.tests.test_citation_gold import (
     GOLD_SETS,
@@ -130,7 +131,7 @@ def throughput(data_dir: Path, find: Callable[[str], object], repeat: int = 3) -
 
 
 def _score_set(
-    set_name: str, data_dir: Path, find_citations: Callable[[str], object] | None, *, details: bool
+    set_name: str, data_dir: Path, find_citations: Callable[[str], Sequence[Any]] | None, *, details: bool
 ) -> None:
     windows, skipped = load_windows(data_dir, load_gold(GOLD_SETS[set_name]))
     for message in skipped:
@@ -198,18 +199,19 @@ def main(argv: list[str] | None = None) -> int:
         out(f"Shared data folder {data_dir} not found; set CONGTIN_SHARED_DATA. Nothing to measure.")
         return 0
 
+    finder: Callable[[str], Sequence[Any]] | None
     try:
-        from congtin.vietnamese.citations import find_citations
+        from congtin.vietnamese.citations import find_citations as finder
     except ImportError as exc:
-        find_citations = None
+        finder = None
         out(f"congtin.vietnamese.citations is not importable ({exc}); showing the baseline only.\n")
 
     for set_name in args.set or sorted(GOLD_SETS):
         out(f"\n== Gold set: {set_name} ({GOLD_SETS[set_name].name}) ==")
-        _score_set(set_name, data_dir, find_citations, details=args.details)
+        _score_set(set_name, data_dir, finder, details=args.details)
 
-    if find_citations is not None and not args.no_speed:
-        mbps, seconds, size = throughput(data_dir, find_citations)
+    if finder is not None and not args.no_speed:
+        mbps, seconds, size = throughput(data_dir, finder)
         out(
             f"\nThroughput of find_citations over {', '.join(THROUGHPUT_SOURCES)}: "
             f"{size / 1e6:.1f} MB in {seconds:.2f} s, {mbps:.2f} MB/s (best of 3, one process)"

@@ -213,12 +213,12 @@ def quality_table(
         for kind in kinds:
             cells = []
             for engine in engines:
-                cell = per_group.get(f"{kind}\t{engine.name}")
-                if cell is None:
+                found = per_group.get(f"{kind}\t{engine.name}")
+                if found is None:
                     cells.append("–")
                     continue
-                text = f"{cell['rr'] / cell['n']:.3f} / {cell['hit'] / cell['n']:.3f}"
-                cells.append(text if cell["n"] == totals[kind] else f"{text} (n={cell['n']:.0f})")
+                text = f"{found['rr'] / found['n']:.3f} / {found['hit'] / found['n']:.3f}"
+                cells.append(text if found["n"] == totals[kind] else f"{text} (n={found['n']:.0f})")
             out(f"| {kind} | {totals[kind]} | " + " | ".join(cells) + " |")
     for note in notes:
         out(f"Note: {note}")

@@ -196,7 +196,7 @@ def _admin(url: str | None, sql: str) -> None:
     import psycopg
 
     with psycopg.connect(url or "", autocommit=True, connect_timeout=5) as conn:
-        conn.execute(sql)  # type: ignore[arg-type]
+        conn.execute(sql)
 
 
 def project_backend_available() -> bool:
@@ -214,8 +214,10 @@ def postgres_reachable(url: str) -> str | None:
         import psycopg
 
         with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
-            row = conn.execute("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")
-            if not row.fetchone()[0]:
+            row = conn.execute(
+                "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"
+            ).fetchone()
+            if row is None or not row[0]:
                 return "its user may not create databases"
     except Exception as exc:
         return str(exc).splitlines()[0]
@@ -284,6 +286,9 @@ class _WagtailIndex:
     def index(self, docs: list[tuple[str, str, str]]) -> None:
         objs = [self.model(doc_id=i, title=t, body=b) for i, t, b in docs]
         self.backend.add_bulk(self.model, self.model.objects.bulk_create(objs))
+
+    def open(self, path: str) -> None:
+        """A kept index: Wagtail's rows are in the kept database already, nothing to load."""
 
     def search(self, q: str, k: int) -> list[str]:
         return [doc.doc_id for doc in self.backend.search(q, self.model)[:k]]

@@ -150,15 +150,15 @@ def ratios(measurements: list[Measurement]) -> list[tuple[str, str, str, str]]:
     for target in ("article",):
         front, static = _find(measurements, target, FRONT), _find(measurements, target, NGINX)
         if front and static and front.wrk and static.wrk:
-            ours = median([front.wrk.requests_per_s, *front.rounds])
-            theirs = median([static.wrk.requests_per_s, *static.rounds])
-            ratio = ours / theirs
+            front_rps = median([front.wrk.requests_per_s, *front.rounds])
+            static_rps = median([static.wrk.requests_per_s, *static.rounds])
+            ratio = front_rps / static_rps
             rounds = len(front.rounds) + 1
             found.append(
                 (
                     f"{target}: congtin through Varnish req/s ÷ nginx static req/s"
                     + (f" (medians of {rounds} rows each, run alternately)" if rounds > 1 else ""),
-                    f"{ratio:.2f} ({ours:,.0f} / {theirs:,.0f})"
+                    f"{ratio:.2f} ({front_rps:,.0f} / {static_rps:,.0f})"
                     + (
                         "; row by row "
                         + ", ".join(

@@ -54,7 +54,7 @@ def _psql(server_url: str, sql: str) -> None:
     import psycopg
 
     with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(sql)  # type: ignore[arg-type]
+        connection.execute(sql)
 
 
 def congtin_env(db_url: str, redis_url: str) -> dict[str, str]:

@@ -84,7 +84,7 @@ def pages_bulk_create(
             specifics = [
                 model(page_ptr_id=page.pk, **own) for page, (_, own) in zip(pages, chunk, strict=True)
             ]
-            model._base_manager._insert(specifics, fields=specific_fields, using=connection.alias)  # type: ignore[attr-defined]
+            model._base_manager._insert(specifics, fields=specific_fields, using=connection.alias)
             created += len(pages)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + created)
     return created
