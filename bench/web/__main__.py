@@ -50,6 +50,8 @@ class Measurement:
     memory_kib: list[int] = field(default_factory=list)
     load_before: float = 0.0
     machine_busy: float = 0.0  # share of both cores busy during the run, all processes
+    # Whether the machine was near idle before the row (settle_machine): False means something else ran.
+    settled: bool = True
     note: str = ""
     cache_status: str = ""
     # Req/s of the extra rounds run alternately with another server's (the front cache against nginx).
@@ -167,7 +169,8 @@ def measure(
         result.note = f"skipped: {bad[0][0]} answers {bad[0][1]}"
         say(f"  {target:8} {label:22} {result.note}")
         return result
-    if not settle_machine():
+    result.settled = settle_machine()
+    if not result.settled:
         result.note = "the machine was still busy before the row after 120 s"
     status, headers, _ = fetch(server.url + paths[0])
     result.cache_status = headers.get("X-Cache", "")

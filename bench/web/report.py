@@ -264,19 +264,27 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
     started, finished = context["started"], context["finished"]
     loads = [m.load_before for m in measurements if m.wrk]
     busy = [m.machine_busy for m in measurements if m.wrk]
+    unsettled = [m for m in measurements if not m.settled]
+    provisional = bool(unsettled) if "provisional" not in context else bool(context["provisional"])
     lines = [
         f"# Web bench{', SQLite' if getattr(args, 'db', '') == 'sqlite' else ''}, {started:%Y-%m-%d}"
-        + (" (provisional)" if context.get("provisional", True) else ""),
+        + (" (provisional)" if provisional else ""),
         "",
         "Written by `python -m bench.web` (`make bench-web`); how it works: [bench/web/README.md](../../bench/web/README.md);",
         "why it is fair: [decision 0019](../decisions/0019-web-bench.md).",
         "",
     ]
-    if context.get("provisional", True):
+    if provisional:
         lines += [
-            "**Provisional.** Measured on a 2-core machine shared with six other engineers' builds and tests (load",
-            "below): absolute figures are noisy and low; the ratios, taken in one interleaved run, are the point.",
-            "Re-run `make bench` on a quiet machine before quoting them.",
+            f"**Provisional.** Before {len(unsettled)} of {len(measurements)} rows the machine was still busy after "
+            "the bench's wait for it to be idle: something else ran on it. Absolute figures are noisy and low; the "
+            "ratios, taken in one interleaved run, are the point. Re-run `make bench` on a quiet machine before "
+            "quoting them.",
+            "",
+        ]
+    else:
+        lines += [
+            "Before every row the machine was near idle (under 0.3 of a core busy): nothing else ran on it.",
             "",
         ]
     lines += [

@@ -259,3 +259,32 @@ def test_a_kept_site_is_reported_at_the_size_it_was_built_with(tmp_path) -> None
         '{"title": "a"}\n{"title": "b"}\n{"title": "c"}\n\n', encoding="utf-8"
     )
     assert kept_articles(tmp_path) == 3
+
+
+def test_results_say_provisional_only_when_the_machine_was_busy_before_a_row():
+    import argparse
+    import datetime as dt
+
+    args = argparse.Namespace(
+        articles=10_000,
+        connections=16,
+        threads=2,
+        warmup=3.0,
+        duration=12.0,
+        workers=5,
+        sequential=30,
+        db="postgresql",
+    )
+    started = dt.datetime(2026, 11, 29, 16, 5, tzinfo=dt.UTC)
+    context = {"args": args, "started": started, "finished": started, "source": "the project's own text"}
+    quiet = [_row("article", "congtin", 1.5), _row("article", "vanilla Wagtail", 25.0)]
+    busy = [_row("article", "congtin", 1.5), _row("article", "vanilla Wagtail", 25.0, settled=False)]
+
+    quiet_text = report.markdown(quiet, context)
+    busy_text = report.markdown(busy, context)
+
+    assert quiet_text.startswith("# Web bench, 2026-11-29\n")
+    assert "Provisional" not in quiet_text
+    assert "Before every row the machine was near idle" in quiet_text
+    assert busy_text.startswith("# Web bench, 2026-11-29 (provisional)\n")
+    assert "Before 1 of 2 rows the machine was still busy" in busy_text
