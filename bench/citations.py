@@ -20,10 +20,10 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from congtin.vietnamese.citations import find_citations
 from congtin.vietnamese.tests.test_citation_gold import (
     GOLD_SETS,
     TARGET_CANONICAL,
@@ -130,9 +130,7 @@ def throughput(data_dir: Path, find: Callable[[str], object], repeat: int = 3) -
     return size / 1e6 / best, best, size
 
 
-def _score_set(
-    set_name: str, data_dir: Path, find_citations: Callable[[str], Sequence[Any]] | None, *, details: bool
-) -> None:
+def _score_set(set_name: str, data_dir: Path, *, details: bool) -> None:
     windows, skipped = load_windows(data_dir, load_gold(GOLD_SETS[set_name]))
     for message in skipped:
         sys.stderr.write(f"warning: {message}\n")
@@ -151,8 +149,7 @@ def _score_set(
     out("| finder                       | precision | recall |     F1 | canonical |   TP |   FN |   FP |")
     out("|------------------------------|-----------|--------|--------|-----------|------|------|------|")
     results: dict[str, Score] = {}
-    if find_citations is not None:
-        results["find_citations"] = score(windows, finder_adapter(find_citations))
+    results["find_citations"] = score(windows, finder_adapter(find_citations))
     results["baseline (one hurried regex)"] = score(windows, baseline_find)
     for name, result in results.items():
         out(_row(name, result))
@@ -168,7 +165,7 @@ def _score_set(
                 f", type {result.field_accuracy('type'):.4f}, issued {result.field_accuracy('issued'):.4f}"
             )
         out(line)
-    if details and "find_citations" in results:
+    if details:
         out()
         out(report(results["find_citations"], limit=10_000))
 
@@ -199,19 +196,12 @@ def main(argv: list[str] | None = None) -> int:
         out(f"Shared data folder {data_dir} not found; set CONGTIN_SHARED_DATA. Nothing to measure.")
         return 0
 
-    finder: Callable[[str], Sequence[Any]] | None
-    try:
-        from congtin.vietnamese.citations import find_citations as finder
-    except ImportError as exc:
-        finder = None
-        out(f"congtin.vietnamese.citations is not importable ({exc}); showing the baseline only.\n")
-
     for set_name in args.set or sorted(GOLD_SETS):
         out(f"\n== Gold set: {set_name} ({GOLD_SETS[set_name].name}) ==")
-        _score_set(set_name, data_dir, finder, details=args.details)
+        _score_set(set_name, data_dir, details=args.details)
 
-    if finder is not None and not args.no_speed:
-        mbps, seconds, size = throughput(data_dir, finder)
+    if not args.no_speed:
+        mbps, seconds, size = throughput(data_dir, find_citations)
         out(
             f"\nThroughput of find_citations over {', '.join(THROUGHPUT_SOURCES)}: "
             f"{size / 1e6:.1f} MB in {seconds:.2f} s, {mbps:.2f} MB/s (best of 3, one process)"

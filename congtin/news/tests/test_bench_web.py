@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import subprocess
 import sys
 import time
@@ -262,9 +264,6 @@ def test_a_kept_site_is_reported_at_the_size_it_was_built_with(tmp_path) -> None
 
 
 def test_results_say_provisional_only_when_the_machine_was_busy_before_a_row():
-    import argparse
-    import datetime as dt
-
     args = argparse.Namespace(
         articles=10_000,
         connections=16,
