@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -112,43 +113,40 @@ def status_of(url: str) -> int | str:
         return f"no answer ({error.__class__.__name__}: {error})"
 
 
+def _until_quiet(cpu_seconds: Callable[[], float], cores: float, cap_s: float) -> bool:
+    """Wait until ``cpu_seconds`` (a running total) grows by less than ``cores`` cores' worth over half a
+    second; False if it still did after ``cap_s``."""
+    deadline = time.monotonic() + cap_s
+    before = cpu_seconds()
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = cpu_seconds()
+        if now - before < cores * 0.5:
+            return True
+        before = now
+    return False
+
+
 def settle(servers: list[Server], cap_s: float = 90.0) -> bool:
     """Wait until ``servers`` stop working on the warm-up's abandoned requests (wrk closed their connections,
     but sync workers still serve what was queued); False if they were still busy after ``cap_s``.
 
     A row whose requests take seconds (vanilla Wagtail's search on SQLite) would otherwise start behind
     16 requests nobody reads, and finish none of its own."""
-    deadline = time.monotonic() + cap_s
-    before = sum(s.cpu() for s in servers)
-    while time.monotonic() < deadline:
-        time.sleep(0.5)
-        now = sum(s.cpu() for s in servers)
-        if now - before < 0.05:  # under a tenth of one core over the half second
-            return True
-        before = now
-    return False
+    return _until_quiet(lambda: sum(s.cpu() for s in servers), cores=0.1, cap_s=cap_s)
 
 
-def settle_machine(cap_s: float = 120.0, cores: float = 0.3) -> bool:
-    """Wait until the whole machine is near idle (under ``cores`` cores busy over half a second); False if
-    it was still busy after ``cap_s``.
+def settle_machine(cap_s: float = 120.0) -> bool:
+    """Wait until the whole machine is near idle (under 0.3 of a core busy); False if it was still busy
+    after ``cap_s``.
 
     ``settle`` watches the row's own servers; this one also sees what an earlier row left behind: vanilla
     Wagtail's search at 100,000 articles takes seconds a request, and the queries of the requests wrk had
     queued when its row ended go on in PostgreSQL (its worker waits, idle) into the next row, which was
     congtin's search through Varnish (5,300-10,400 pages a second at 100,000 against 41,000-47,000 at
     10,000, sessions 7 and 9)."""
-    cpus = os.cpu_count() or 1
-    deadline = time.monotonic() + cap_s
-    before = machine_busy()
-    while time.monotonic() < deadline:
-        time.sleep(0.5)
-        now = machine_busy()
-        share = (now[0] - before[0]) / max(now[1] - before[1], 1)
-        if share * cpus < cores:
-            return True
-        before = now
-    return False
+    ticks = os.sysconf("SC_CLK_TCK")
+    return _until_quiet(lambda: machine_busy()[0] / ticks, cores=0.3, cap_s=cap_s)
 
 
 def measure(

@@ -265,7 +265,7 @@ def markdown(measurements: list[Measurement], context: dict[str, Any]) -> str:
     loads = [m.load_before for m in measurements if m.wrk]
     busy = [m.machine_busy for m in measurements if m.wrk]
     unsettled = [m for m in measurements if not m.settled]
-    provisional = bool(unsettled) if "provisional" not in context else bool(context["provisional"])
+    provisional = bool(unsettled)
     lines = [
         f"# Web bench{', SQLite' if getattr(args, 'db', '') == 'sqlite' else ''}, {started:%Y-%m-%d}"
         + (" (provisional)" if provisional else ""),

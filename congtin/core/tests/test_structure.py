@@ -83,8 +83,9 @@ def test_a_new_masthead_shows_on_the_next_page(client, site_tree):
 
 
 def test_a_process_full_of_old_snapshots_keeps_the_ones_a_page_just_read(client, site_tree, monkeypatch):
-    # A long-running worker has kept snapshots of many versions since; the next page's make way for the
-    # oldest of those, not for one another (found as a flaky query count in whole-suite runs, session 9).
+    # A long-running worker holds snapshots of many earlier versions: the oldest of them make way for the
+    # snapshots a page reads, which must not push one another out (a flaky query count in whole-suite
+    # runs until session 9).
     old = {("structure", 0, f"old-{n}"): object() for n in range(structure.LOCAL_ENTRIES - 1)}
     monkeypatch.setattr(structure, "_local", old)
     published_article(site_tree.news, title="Bài đầu")
